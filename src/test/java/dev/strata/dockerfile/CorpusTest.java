@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every Dockerfile of the shared corpus parses, with consistent spans. A file that cannot be
+ * Every Dockerfile of the shared corpus parses, with consistent spans, and prints back to text
+ * that parses to the same AST. A file that cannot be
  * parsed must be a true syntax error listed here with its exact located message, so that a new
  * failure is caught.
  */
@@ -56,6 +57,9 @@ class CorpusTest {
           }
           assertThat(df.instructions()).isNotEmpty();
           AstInvariants.check(df);
+          Dockerfile reprinted = DockerfileParser.parse(name, DockerfilePrinter.print(df));
+          assertThat(Structure.of(reprinted)).isEqualTo(Structure.of(df));
+          assertThat(BuildKitDump.dump(reprinted)).isEqualTo(BuildKitDump.dump(df));
         } catch (DockerfileParseException e) {
           assertThat(e.getMessage()).isEqualTo(expected);
         }
