@@ -130,7 +130,7 @@ public final class ImageReader {
     // ---------------------------------------------------------------- locating the image
 
     private Located locateLegacy(BlobStore store, Path source) throws IOException, ImageReadException {
-        JsonNode manifest = parse(readMetadata(store, "manifest.json", null, -1), "manifest.json");
+        JsonNode manifest = parse(readMetadata(store, "manifest", "manifest.json", null, -1), "manifest.json");
         if (!manifest.isArray() || manifest.isEmpty()) {
             throw new ImageReadException(source + ": manifest.json lists no image");
         }
@@ -147,7 +147,7 @@ public final class ImageReader {
         if (configName == null) {
             throw new ImageReadException(source + ": manifest.json has no Config");
         }
-        byte[] config = readMetadata(store, configName, nameDigest(configName), -1);
+        byte[] config = readMetadata(store, "config", configName, nameDigest(configName), -1);
         List<LayerRef> layers = new ArrayList<>();
         for (JsonNode l : m.path("Layers")) {
             String name = l.asText();
@@ -175,12 +175,12 @@ public final class ImageReader {
             String indexDigest) {}
 
     private Located locateOci(BlobStore store, Path source) throws IOException, ImageReadException {
-        JsonNode index = parse(readMetadata(store, "index.json", null, -1), "index.json");
+        JsonNode index = parse(readMetadata(store, "index", "index.json", null, -1), "index.json");
         List<Candidate> candidates = new ArrayList<>();
         collect(store, index, "index.json", null, candidates, 0);
         Candidate chosen = choose(store, source, candidates);
         String manifestDigest = chosen.digest();
-        JsonNode manifest = parse(readMetadata(store, blobName(manifestDigest), manifestDigest,
+        JsonNode manifest = parse(readMetadata(store, "manifest", blobName(manifestDigest), manifestDigest,
                 chosen.descriptor().path("size").asLong(-1)), "manifest " + manifestDigest);
         String mediaType = text(manifest, "mediaType");
         if (DOCKER_SCHEMA1.equals(mediaType) || manifest.path("schemaVersion").asInt() == 1) {
@@ -189,7 +189,7 @@ public final class ImageReader {
         }
         JsonNode configDescriptor = manifest.path("config");
         String configDigest = descriptorDigest(configDescriptor, "config of manifest " + manifestDigest);
-        byte[] config = readMetadata(store, blobName(configDigest), configDigest,
+        byte[] config = readMetadata(store, "config", blobName(configDigest), configDigest,
                 configDescriptor.path("size").asLong(-1));
         List<LayerRef> layers = new ArrayList<>();
         for (JsonNode d : manifest.path("layers")) {
@@ -211,7 +211,7 @@ public final class ImageReader {
             String mediaType = text(d, "mediaType");
             String digest = descriptorDigest(d, "an entry of " + where);
             if (OCI_INDEX.equals(mediaType) || DOCKER_LIST.equals(mediaType)) {
-                JsonNode nested = parse(readMetadata(store, blobName(digest), digest, d.path("size").asLong(-1)),
+                JsonNode nested = parse(readMetadata(store, "index", blobName(digest), digest, d.path("size").asLong(-1)),
                         "index " + digest);
                 collect(store, nested, "index " + digest, digest, out, depth + 1);
                 continue;
@@ -330,9 +330,9 @@ public final class ImageReader {
             return c.platform();
         }
         try {
-            JsonNode manifest = parse(readMetadata(store, blobName(c.digest()), c.digest(), -1), "manifest");
+            JsonNode manifest = parse(readMetadata(store, "manifest", blobName(c.digest()), c.digest(), -1), "manifest");
             String configDigest = descriptorDigest(manifest.path("config"), "config");
-            JsonNode config = parse(readMetadata(store, blobName(configDigest), configDigest, -1), "config");
+            JsonNode config = parse(readMetadata(store, "config", blobName(configDigest), configDigest, -1), "config");
             String os = text(config, "os");
             String arch = text(config, "architecture");
             return os == null || arch == null ? null
@@ -530,12 +530,16 @@ public final class ImageReader {
         return digest;
     }
 
-    /** Read a small JSON file, checking its digest and size when known. */
-    private static byte[] readMetadata(BlobStore store, String name, String digest, long declaredSize)
+    /**
+     * Read a small JSON file, checking its digest and size when known.
+     *
+     * @param kind what it is, for messages: "manifest", "index" or "config"
+     */
+    private static byte[] readMetadata(BlobStore store, String kind, String name, String digest, long declaredSize)
             throws IOException, ImageReadException {
+        String what = digest == null ? name : kind + " blob " + digest + " (" + name + ")";
         BlobStore.Blob blob = store.find(name).orElseThrow(() -> new ImageReadException(
-                store + ": " + (digest != null ? "blob " + digest + " (" + name + ")" : name)
-                        + " is named but not in the image (missing blob)"));
+                store + ": " + what + " is named but not in the image (missing blob)"));
         if (blob.size() > MAX_METADATA_BYTES) {
             throw new ImageReadException(store + ": " + name + " is " + blob.size() + " bytes, more than the "
                     + MAX_METADATA_BYTES + " a manifest, index or config may have");
@@ -545,13 +549,13 @@ public final class ImageReader {
             bytes = in.readAllBytes();
         }
         if (declaredSize >= 0 && declaredSize != bytes.length) {
-            throw new ImageReadException(store + ": blob " + digest + ": the descriptor says " + declaredSize
+            throw new ImageReadException(store + ": " + what + ": the descriptor says " + declaredSize
                     + " bytes but " + bytes.length + " are stored");
         }
         if (digest != null) {
             String actual = Digests.of(bytes);
             if (!actual.equals(digest)) {
-                throw LayerScanner.digestMismatch(store + ": blob " + digest + " (" + name + ")", digest, actual);
+                throw LayerScanner.digestMismatch(store + ": " + what, digest, actual);
             }
         }
         return bytes;

@@ -256,7 +256,7 @@ final class LayerScanner {
             return new Node(path, (byte) FileType.FIFO.ordinal(), mode, e.getLongUserId(), e.getLongGroupId(), 0,
                     null, null, 0, 0, xattrs, mtime, null);
         }
-        if (e.isFile()) {
+        if (isRegular(e)) {
             boolean capture = options.captureContent().test(path) && e.getRealSize() <= options.maxCaptureBytes();
             ByteArrayOutputStream captured = capture ? new ByteArrayOutputStream((int) Math.max(0, e.getRealSize())) : null;
             long size = 0;
@@ -272,17 +272,17 @@ final class LayerScanner {
                     size, fileHash.digest(), null, 0, 0, xattrs, mtime, captured == null ? null : captured.toByteArray());
         }
         throw new ImageReadException(label + ": entry \"" + printable(e.getName())
-                + "\" has an unsupported tar type '" + (char) tarTypeFlag(e) + "'");
+                + "\" has an unsupported tar type flag " + typeFlag(e.getLinkFlag()));
     }
 
-    private static byte tarTypeFlag(TarArchiveEntry e) {
-        if (e.isGlobalPaxHeader()) {
-            return 'g';
-        }
-        if (e.isGNUSparse()) {
-            return 'S';
-        }
-        return '?';
+    /** '0', NUL (old tars), '7' (contiguous) and GNU sparse 'S' hold regular file content. */
+    private static boolean isRegular(TarArchiveEntry e) {
+        byte f = e.getLinkFlag();
+        return f == '0' || f == 0 || f == '7' || e.isSparse();
+    }
+
+    private static String typeFlag(byte f) {
+        return f >= 0x21 && f < 0x7f ? "'" + (char) f + "'" : String.format("0x%02x", f & 0xff);
     }
 
     private static String intern(Map<String, String> pool, String s) {
