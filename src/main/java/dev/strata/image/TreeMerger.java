@@ -34,16 +34,16 @@ final class TreeMerger {
         verifiedDirs.clear();
         for (Node op : operations) {
             if (op.kind == Node.WHITEOUT) {
+                // the whiteout file itself sits in the parent, which extraction creates if missing
+                ensureParents(op.path, layer, label);
                 Placed existing = tree.get(op.path);
                 if (existing != null && existing.layer < layer) {
                     tree.remove(op.path);
                 }
                 removeDescendants(op.path, layer);
             } else if (op.kind == Node.OPAQUE) {
-                ensureParents(op.path, layer, label);
-                if (!tree.containsKey(op.path)) {
-                    tree.put(op.path, new Placed(Node.implicitDirectory(op.path), layer));
-                }
+                // the marker lives inside the directory, so the directory must be one
+                ensureParents(PathNames.child(op.path, ".wh..wh..opq"), layer, label);
                 removeDescendants(op.path, layer);
             } else {
                 add(op, layer, label);
