@@ -39,6 +39,7 @@ final class TreeMerger {
                 Placed existing = tree.get(op.path);
                 if (existing != null && existing.layer < layer) {
                     tree.remove(op.path);
+                    verifiedDirs.remove(op.path);
                 }
                 removeDescendants(op.path, layer);
             } else if (op.kind == Node.OPAQUE) {
@@ -75,6 +76,9 @@ final class TreeMerger {
             removeDescendants(node.path, Integer.MAX_VALUE);
         }
         tree.put(node.path, new Placed(toPut, layer));
+        if (!toPut.isDirectory()) {
+            verifiedDirs.remove(node.path);
+        }
     }
 
     private void ensureParents(String path, int layer, String label) throws ImageReadException {
