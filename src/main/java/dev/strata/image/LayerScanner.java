@@ -23,6 +23,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 final class LayerScanner {
     private static final int BUFFER = 1 << 16;
     private static final String XATTR_PREFIX = "SCHILY.xattr.";
+    /** Empty files are common (markers, __init__.py); they share one digest array. */
+    private static final byte[] EMPTY_SHA256 = Digests.sha256().digest();
 
     private final ReadOptions options;
 
@@ -268,8 +270,9 @@ final class LayerScanner {
                 }
                 size += n;
             }
+            byte[] sha = fileHash.digest();
             return new Node(path, (byte) FileType.REGULAR.ordinal(), mode, e.getLongUserId(), e.getLongGroupId(),
-                    size, fileHash.digest(), null, 0, 0, xattrs, mtime, captured == null ? null : captured.toByteArray());
+                    size, size == 0 ? EMPTY_SHA256 : sha, null, 0, 0, xattrs, mtime, captured == null ? null : captured.toByteArray());
         }
         throw new ImageReadException(label + ": entry \"" + printable(e.getName())
                 + "\" has an unsupported tar type flag " + typeFlag(e.getLinkFlag()));
