@@ -23,6 +23,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 final class LayerScanner {
     private static final int BUFFER = 1 << 16;
     private static final String XATTR_PREFIX = "SCHILY.xattr.";
+    /** Linux paths are at most 4096 bytes; a longer name is hostile. */
+    private static final long MAX_LONG_NAME = 1 << 16;
     /** Empty files are common (markers, __init__.py); they share one digest array. */
     private static final byte[] EMPTY_SHA256 = Digests.sha256().digest();
 
@@ -68,6 +70,23 @@ final class LayerScanner {
             } catch (RuntimeException e) {
                 throw new CorruptStreamException(compression, new IOException(e.toString(), e));
             }
+        }
+    }
+
+    /** Refuses GNU long names that would have to be held in memory whole, however long. */
+    private static final class BoundedTarInputStream extends TarArchiveInputStream {
+        BoundedTarInputStream(InputStream in) {
+            super(in, "UTF-8");
+        }
+
+        @Override
+        protected byte[] getLongNameData() throws IOException {
+            TarArchiveEntry header = getCurrentEntry();
+            if (header != null && header.getSize() > MAX_LONG_NAME) {
+                throw new IOException("a GNU long name or link target of " + header.getSize()
+                        + " bytes (more than " + MAX_LONG_NAME + ")");
+            }
+            return super.getLongNameData();
         }
     }
 
@@ -135,6 +154,11 @@ final class LayerScanner {
             throw new ImageReadException(label + ": malformed or truncated layer tar: " + message(e), e);
         } catch (RuntimeException e) {
             throw new ImageReadException(label + ": malformed layer tar: " + message(e), e);
+        } catch (OutOfMemoryError e) {
+            // a PAX header may declare one value of gigabytes; that single allocation fails
+            // atomically, so the reader can report it and carry on
+            throw new ImageReadException(label + ": a tar header needs more memory than is available"
+                    + " (a hostile PAX or long-name header?)");
         }
     }
 
@@ -175,7 +199,7 @@ final class LayerScanner {
     }
 
     private List<Node> parseTar(InputStream in, String label) throws IOException, ImageReadException {
-        TarArchiveInputStream tar = new TarArchiveInputStream(in, "UTF-8");
+        TarArchiveInputStream tar = new BoundedTarInputStream(in);
         List<Node> ops = new ArrayList<>();
         byte[] buffer = new byte[BUFFER];
         MessageDigest fileHash = Digests.sha256();

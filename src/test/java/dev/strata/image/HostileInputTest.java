@@ -292,4 +292,39 @@ class HostileInputTest {
                 .hasMessageContaining("layer 0")
                 .hasMessageContaining("entry \"volume\" has an unsupported tar type flag 'V'");
     }
+
+    @Test
+    void hugeGnuLongNameIsRefusedBeforeItIsBuffered() throws IOException {
+        byte[] tar = new byte[512 * 3];
+        byte[] header = rawHeader("././@LongLink", 'L', 1L << 30);
+        System.arraycopy(header, 0, tar, 0, 512);
+        rejects(new TestImageBuilder().layer(TestLayer.rawTar(tar).gzip()), Format.OCI_ARCHIVE)
+                .hasMessageContaining("a GNU long name or link target of 1073741824 bytes");
+    }
+
+    /** A ustar header with a valid checksum, for headers the tar writer will not produce. */
+    static byte[] rawHeader(String name, char type, long size) {
+        byte[] h = new byte[512];
+        put(h, 0, name);
+        put(h, 100, "0000644");
+        put(h, 108, "0000000");
+        put(h, 116, "0000000");
+        put(h, 124, String.format("%011o", size));
+        put(h, 136, "00000000000");
+        h[156] = (byte) type;
+        put(h, 257, "ustar\0");
+        put(h, 263, "00");
+        Arrays.fill(h, 148, 156, (byte) ' ');
+        int sum = 0;
+        for (byte b : h) {
+            sum += b & 0xff;
+        }
+        put(h, 148, String.format("%06o\0 ", sum));
+        return h;
+    }
+
+    private static void put(byte[] h, int at, String s) {
+        byte[] b = s.getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(b, 0, h, at, b.length);
+    }
 }
