@@ -26,6 +26,9 @@ public final class DockerfileFinder {
     /** Whether a file name is a build file by the conventions above. */
     public static boolean isBuildFileName(String name) {
         String n = name.toLowerCase(Locale.ROOT);
+        if (n.endsWith(".dockerignore")) {
+            return false;
+        }
         return n.equals("dockerfile") || n.equals("containerfile")
                 || n.startsWith("dockerfile.") || n.startsWith("containerfile.")
                 || (n.endsWith(".dockerfile") && n.length() > ".dockerfile".length())
