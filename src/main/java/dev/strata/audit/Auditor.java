@@ -86,7 +86,8 @@ public final class Auditor {
             findings.addAll(check(model, config));
         }
         findings.sort(ORDER);
-        List<LayerResult> layers = LayerAssessor.assess(models, findings);
+        List<LayerResult> layers = new ArrayList<>();
+        layers.add(LayerAssessor.container(models, findings));
         return new AuditResult(display, rootDisplay, names, findings, layers);
     }
 

@@ -56,9 +56,10 @@ public final class ConfigLoader {
         }
         ConfigFile parsed;
         try {
-            parsed = text.isBlank() ? null : MAPPER.readValue(text, ConfigFile.class);
+            var tree = MAPPER.readTree(text);
+            parsed = tree == null || tree.isMissingNode() || tree.isNull() ? null : MAPPER.readValue(text, ConfigFile.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(located(file, e) + "unknown key '" + e.getPropertyName() + "' (known: "
+            throw new ConfigException(keyLocated(file, text, e) + "unknown key '" + e.getPropertyName() + "' (known: "
                     + String.join(", ", new TreeSet<>(e.getKnownPropertyIds().stream().map(Object::toString).toList()))
                     + ")");
         } catch (MismatchedInputException e) {
@@ -104,6 +105,23 @@ public final class ConfigLoader {
         if (id == null || !known.contains(id)) {
             throw new ConfigException(file + ": " + where + ": unknown rule '" + id + "' (see docs/rules/README.md)");
         }
+    }
+
+    /** Jackson locates an unknown key at the token after it; point at the key itself. */
+    private static String keyLocated(Path file, String text, UnrecognizedPropertyException e) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("(?m)^([ \\t-]*)" + java.util.regex.Pattern.quote(e.getPropertyName()) + "\\s*:")
+                .matcher(text);
+        if (m.find()) {
+            int line = 1;
+            for (int i = 0; i < m.start(); i++) {
+                if (text.charAt(i) == '\n') {
+                    line++;
+                }
+            }
+            return file + ":" + line + ":" + (m.end(1) - m.start() + 1) + ": ";
+        }
+        return located(file, e);
     }
 
     private static String located(Path file, JsonProcessingException e) {
