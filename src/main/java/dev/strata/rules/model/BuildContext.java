@@ -14,6 +14,9 @@ public interface BuildContext {
     /** Whether a file or directory exists at the path. */
     boolean exists(String path);
 
+    /** Whether a directory exists at the path. */
+    boolean isDirectory(String path);
+
     /** Names of the entries at the top of the context, sorted; directories end with "/". */
     java.util.List<String> topLevel();
 
@@ -30,6 +33,11 @@ public interface BuildContext {
 
             @Override
             public boolean exists(String path) {
+                return false;
+            }
+
+            @Override
+            public boolean isDirectory(String path) {
                 return false;
             }
 

@@ -41,6 +41,11 @@ public record DirectoryContext(Path root, String displayPrefix) implements Build
     }
 
     @Override
+    public boolean isDirectory(String path) {
+        return resolve(path).map(Files::isDirectory).orElse(false);
+    }
+
+    @Override
     public java.util.List<String> topLevel() {
         try (var entries = Files.list(root)) {
             return entries.map(e -> e.getFileName().toString() + (Files.isDirectory(e) ? "/" : "")).sorted().toList();

@@ -18,6 +18,8 @@ import java.util.Set;
  * @param stages the build stages in order
  * @param context the files of the build context
  * @param expander word expansion with this file's escape character
+ * @param suppressions rule ids suppressed per instruction
+ * @param runs every RUN split into simple commands, in source order
  */
 public record DockerfileModel(
         String file,
@@ -26,13 +28,25 @@ public record DockerfileModel(
         List<Stage> stages,
         BuildContext context,
         WordExpander expander,
-        Map<Instruction, Set<String>> suppressions) {
+        Map<Instruction, Set<String>> suppressions,
+        List<RunScript> runs) {
 
     public DockerfileModel {
         globalArgs = Map.copyOf(globalArgs);
         stages = List.copyOf(stages);
         IdentityHashMap<Instruction, Set<String>> copy = new IdentityHashMap<>(suppressions);
         suppressions = java.util.Collections.unmodifiableMap(copy);
+        runs = List.copyOf(runs);
+    }
+
+    /** The RUN scripts of one stage, in order. */
+    public List<RunScript> runs(int stageIndex) {
+        return runs.stream().filter(r -> r.step().stageIndex() == stageIndex).toList();
+    }
+
+    /** The span of source offsets {@code start..end}. */
+    public dev.strata.dockerfile.SourceSpan span(int start, int end) {
+        return ast.span(start, end);
     }
 
     /** Rule ids suppressed for an instruction by {@code # strata ignore=...} on the lines above it. */

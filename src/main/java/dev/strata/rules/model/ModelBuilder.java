@@ -100,7 +100,15 @@ public final class ModelBuilder {
         if (from != null) {
             stages.add(new Stage(stages.size(), name(from), from, base, steps));
         }
-        return new DockerfileModel(file, ast, global, stages, context, expander, suppressions);
+        List<RunScript> runs = new ArrayList<>();
+        for (Stage s : stages) {
+            for (Step step : s.steps()) {
+                if (step.instruction().is("run")) {
+                    RunScripts.split(ast, step).ifPresent(script -> runs.add(new RunScript(step, script)));
+                }
+            }
+        }
+        return new DockerfileModel(file, ast, global, stages, context, expander, suppressions, runs);
     }
 
     /** Joins a relative directory onto an absolute one. */
