@@ -11,8 +11,30 @@ public final class RuleCatalog {
             new BaseImageUntaggedRule(),
             new BaseImageNotDigestPinnedRule(),
             new BaseImageFromUnpinnedArgRule(),
+            new AptUnpinnedRule(),
+            new AptLiveMirrorRule(),
+            new ApkUnpinnedRule(),
+            new YumUnpinnedRule(),
+            new DnfUnpinnedRule(),
+            new ZypperUnpinnedRule(),
+            new PipUnpinnedRule(),
+            new PipRequirementsUnlockedRule(),
+            new PipSelfUpgradeRule(),
+            new CondaUnpinnedRule(),
+            new InstallerLatestRule(),
+            new DownloadUnverifiedRule(),
+            new PipeToShellRule(),
+            new GitUnpinnedRule(),
+            new NpmUnpinnedRule(),
+            new NpmInstallWithoutLockfileRule(),
+            new GemUnpinnedRule(),
+            new GoInstallUnpinnedRule(),
+            new CargoInstallUnpinnedRule(),
+            new RPackageUnpinnedRule(),
             new CopyWholeContextRule(),
-            new DockerignoreMissingRule());
+            new DockerignoreMissingRule(),
+            new ArchSpecificDownloadRule(),
+            new NondeterministicLeftoversRule());
 
     private RuleCatalog() {}
 
