@@ -25,9 +25,21 @@ public interface IncludeLoader {
      */
     Optional<Source> load(String includingFile, String target);
 
-    /** Follows no include. */
+    /** Follows no include (includes are still listed in the result, without a problem). */
     static IncludeLoader none() {
-        return (from, target) -> Optional.empty();
+        return NoIncludes.INSTANCE;
+    }
+
+    /** The loader that reads nothing; a singleton so parsers can tell "not following" from "not found". */
+    final class NoIncludes implements IncludeLoader {
+        static final NoIncludes INSTANCE = new NoIncludes();
+
+        private NoIncludes() {}
+
+        @Override
+        public Optional<Source> load(String includingFile, String target) {
+            return Optional.empty();
+        }
     }
 
     /**

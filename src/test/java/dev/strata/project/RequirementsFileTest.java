@@ -122,6 +122,17 @@ class RequirementsFileTest {
     }
 
     @Test
+    void includesWithoutALoaderAreListedButNotProblems() {
+        RequirementsFile file = RequirementsFile.parse("r.txt", "-r base.txt\n-c https://x/c.txt\n");
+        assertThat(file.includes()).extracting(RequirementsInclude::target, RequirementsInclude::constraint,
+                RequirementsInclude::resolvedAs).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("base.txt", false, null),
+                        org.assertj.core.groups.Tuple.tuple("https://x/c.txt", true, null));
+        assertThat(file.problems()).extracting(ParseProblem::message)
+                .containsExactly("include from a URL is not followed: https://x/c.txt");
+    }
+
+    @Test
     void commentsNeedWhitespaceBeforeTheHash() {
         Requirement r = only("pkg @ https://x.org/p.zip#sha256=" + "0".repeat(64) + " # note");
         assertThat(r.url()).endsWith("0".repeat(64));
