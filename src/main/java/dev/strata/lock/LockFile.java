@@ -41,6 +41,7 @@ public record LockFile(
                 aptSnapshots.stream().distinct().sorted(Comparator.comparing(AptSnapshot::distribution)).toList());
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isEmpty() {
         return images.isEmpty() && downloads.isEmpty() && git.isEmpty() && packages.isEmpty();
     }
