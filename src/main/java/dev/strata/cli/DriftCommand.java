@@ -60,6 +60,7 @@ public final class DriftCommand implements Callable<Integer> {
         Path lockPath = lockFile != null ? lockFile : Files.isDirectory(path) ? path.resolve(LockFileIO.FILE_NAME) : path;
         if (!Files.isRegularFile(lockPath)) {
             err.println("strata: " + lockPath + ": no lock file (run strata lock first)");
+            err.flush();
             return 2;
         }
         try {
@@ -71,9 +72,11 @@ public final class DriftCommand implements Callable<Integer> {
             return report.exitCode(threshold);
         } catch (LockFileException | ResolutionException e) {
             err.println("strata: " + e.getMessage());
+            err.flush();
             return 2;
         } catch (IOException e) {
             err.println("strata: drift: " + e.getMessage());
+            err.flush();
             return 2;
         }
     }

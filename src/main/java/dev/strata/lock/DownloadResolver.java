@@ -88,7 +88,9 @@ public final class DownloadResolver {
                 throw new IllegalStateException("every Java runtime has SHA-256", e);
             }
         }
-        String why = last instanceof HttpTimeoutException ? "timed out" : last == null ? "no answer" : String.valueOf(last.getMessage() == null ? last.getClass().getSimpleName() : last.getMessage());
+        String why = last instanceof HttpTimeoutException ? "timed out"
+                : last instanceof java.net.ConnectException ? "connection refused"
+                : last == null || last.getMessage() == null ? "no answer" : last.getMessage();
         throw new ResolutionException(url + ": cannot fetch (" + why + ")", last);
     }
 }

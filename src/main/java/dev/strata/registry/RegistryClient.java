@@ -332,7 +332,8 @@ public final class RegistryClient {
         }
         if (lastFailure != null) {
             String why = lastFailure instanceof HttpTimeoutException ? "timed out after " + options.timeout().toSeconds() + " s"
-                    : lastFailure.getMessage() == null ? lastFailure.getClass().getSimpleName() : lastFailure.getMessage();
+                    : lastFailure instanceof ConnectException ? "connection refused"
+                    : lastFailure.getMessage() == null ? "I/O error" : lastFailure.getMessage();
             throw new RegistryException(RegistryException.Kind.UNREACHABLE,
                     ref + ": cannot reach " + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + " (" + why + ")", lastFailure);
         }
