@@ -1,6 +1,8 @@
 package dev.strata.image;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One path of an image's merged file system, after whiteouts and opaque directories are applied.
@@ -37,6 +39,6 @@ public record FileEntry(
         int layerIndex) {
 
     public FileEntry {
-        xattrs = Map.copyOf(xattrs);
+        xattrs = xattrs.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(xattrs));
     }
 }
