@@ -42,10 +42,11 @@ final class TextSegments {
       throw new IllegalArgumentException("end " + end + " before start " + start);
     }
     if (segments.isEmpty()) {
-      return sourceOffset(segments, start, whole) == whole.startOffset() && end == 0
-          ? new SourceSpan(whole.startOffset(), whole.startOffset(), whole.startLine(),
-              whole.startColumn(), whole.startLine(), whole.startColumn())
-          : whole;
+      if (start != 0 || end != 0) {
+        throw new IndexOutOfBoundsException(start + ".." + end + " in empty text");
+      }
+      return new SourceSpan(whole.startOffset(), whole.startOffset(), whole.startLine(),
+          whole.startColumn(), whole.startLine(), whole.startColumn());
     }
     TextSegment a = segments.get(segmentOf(segments, start));
     int endIndex = segmentOf(segments, end);
