@@ -13,6 +13,21 @@ public final class AtomicFiles {
     private AtomicFiles() {}
 
     /**
+     * Whether the user marked the file read-only: no write permission for its owner (checked on the
+     * mode bits, because access checks always pass for root), or not writable for this process.
+     */
+    public static boolean isReadOnly(Path file) {
+        try {
+            if (!Files.getPosixFilePermissions(file).contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE)) {
+                return true;
+            }
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system: rely on the access check
+        }
+        return !Files.isWritable(file);
+    }
+
+    /**
      * Replaces {@code target} with {@code bytes} atomically; with {@code backup} non-null, first
      * copies the current file there. The target's permissions are kept.
      *
@@ -20,7 +35,7 @@ public final class AtomicFiles {
      */
     public static void write(Path target, byte[] bytes, Path backup) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        if (Files.exists(target) && !Files.isWritable(target)) {
+        if (Files.exists(target) && isReadOnly(target)) {
             throw new AccessDeniedException(target.toString(), null, "file is read-only");
         }
         if (!Files.isWritable(dir)) {
