@@ -78,6 +78,7 @@ public record DockerfileInputs(List<LockTarget> targets, List<String> notes) {
                         from(FromInstruction.of(i), line);
                     }
                     case "add" -> add(CopyInstruction.of(i), stageArgs, line);
+                    case "run" -> RunInputs.find(i, df, stageArgs, targets, notes);
                     default -> {
                         // other instructions fetch nothing
                     }
@@ -118,8 +119,7 @@ public record DockerfileInputs(List<LockTarget> targets, List<String> notes) {
         }
 
         private void add(CopyInstruction add, Map<String, String> stageArgs, int line) {
-            Map<String, String> scope = new HashMap<>(globalArgs);
-            scope.putAll(stageArgs);
+            Map<String, String> scope = stageArgs;
             List<Word> urls = new ArrayList<>();
             for (Word w : add.sources()) {
                 String v = w.value();
