@@ -383,8 +383,9 @@ public final class ImageReader {
             }
             pool = hostMatches;
         }
-        throw new ImageReadException(source + ": the index holds " + pool.size()
-                + " different images for the requested platform; available: " + available(store, pool));
+        String platform = options.platform() != null ? options.platform() : hostPlatform;
+        throw new ImageReadException(source + ": the index holds " + pool.size() + " different images for "
+                + platform + "; available: " + available(store, pool));
     }
 
     private static List<Candidate> distinct(List<Candidate> pool) {
