@@ -494,6 +494,7 @@ public final class ImageReader {
             throws ImageReadException {
         List<CompletableFuture<LayerContents>> futures = new ArrayList<>();
         List<Runnable> tasks = new ArrayList<>();
+        Map<String, CompletableFuture<LayerContents>> owned = new HashMap<>();
         for (int i = 0; i < refs.size(); i++) {
             LayerRef ref = refs.get(i);
             String diffId = diffIds.get(i);
@@ -505,6 +506,7 @@ public final class ImageReader {
                 continue;
             }
             futures.add(mine);
+            owned.put(key, mine);
             String label = source + ": layer " + i + " (blob "
                     + (ref.declaredDigest() != null ? ref.declaredDigest() : ref.blob().name()) + ")";
             tasks.add(() -> {
@@ -545,6 +547,12 @@ public final class ImageReader {
                     pool.awaitTermination(1, TimeUnit.MINUTES);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                }
+            }
+            // layers that never started (another failed first) must not stay cached as pending
+            for (Map.Entry<String, CompletableFuture<LayerContents>> o : owned.entrySet()) {
+                if (o.getValue().completeExceptionally(new ImageReadException("layer read abandoned"))) {
+                    layerCache.remove(o.getKey(), o.getValue());
                 }
             }
         }
