@@ -32,7 +32,9 @@ import java.util.regex.Pattern;
  * a layer already read by this reader (same digest and diff_id) is not read again, so one reader
  * comparing two images that share a base reads the shared layers once.
  *
- * <p>Thread-safe; nothing is ever written to disk.
+ * <p>The cache lives as long as the reader and holds every layer's entry list (not file
+ * contents), so use one reader per task: per comparison, per SBOM. Thread-safe; nothing is ever
+ * written to disk.
  */
 public final class ImageReader {
     static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
