@@ -105,10 +105,10 @@ final class LayerScanner {
             BufferedInputStream peek = new BufferedInputStream(raw, BUFFER);
             String compression = detect(peek);
             DigestingInputStream tarBytes;
-            InputStream tarSource;
+            InputStream upstream;
             if (compression.equals("none")) {
                 tarBytes = null;
-                tarSource = peek;
+                upstream = peek;
                 if (blob.size() > maxUncompressed) {
                     throw new DigestingInputStream.LimitExceededException(maxUncompressed);
                 }
@@ -118,16 +118,20 @@ final class LayerScanner {
                         : new ZstdInputStreamNoFinalizer(peek);
                 tarBytes = new DigestingInputStream(new Tagged(decompressed, compression), Digests.sha256(),
                         maxUncompressed);
-                tarSource = new BufferedInputStream(tarBytes, BUFFER);
+                upstream = tarBytes;
             }
+            // reading, decompressing and the layer digests on one thread; tar parsing and file
+            // digests on this one
+            DigestingInputStream rawStream = raw;
             List<Node> operations;
+            PrefetchInputStream prefetch = new PrefetchInputStream(upstream, rawStream::drain,
+                    Thread.currentThread().getName() + "-prefetch");
             try {
-                operations = parseTar(tarSource, label);
-                if (tarBytes != null) {
-                    tarBytes.drain();
-                }
-                raw.drain();
+                operations = parseTar(new BufferedInputStream(prefetch, BUFFER), label);
+                prefetch.drain();
+                prefetch.close();
             } catch (IOException | RuntimeException | ImageReadException e) {
+                prefetch.close();
                 // a corrupt blob usually breaks decompression or tar parsing first; the digest
                 // mismatch is the truer reason, so report it when the stored bytes are wrong
                 checkBlobDigestAfterFailure(raw, blobHash, declaredDigest, label);
