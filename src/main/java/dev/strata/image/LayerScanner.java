@@ -105,10 +105,10 @@ final class LayerScanner {
             BufferedInputStream peek = new BufferedInputStream(raw, BUFFER);
             String compression = detect(peek);
             DigestingInputStream tarBytes;
-            InputStream tarSource;
+            InputStream upstream;
             if (compression.equals("none")) {
                 tarBytes = null;
-                tarSource = peek;
+                upstream = peek;
                 if (blob.size() > maxUncompressed) {
                     throw new DigestingInputStream.LimitExceededException(maxUncompressed);
                 }
@@ -118,16 +118,20 @@ final class LayerScanner {
                         : new ZstdInputStreamNoFinalizer(peek);
                 tarBytes = new DigestingInputStream(new Tagged(decompressed, compression), Digests.sha256(),
                         maxUncompressed);
-                tarSource = new BufferedInputStream(tarBytes, BUFFER);
+                upstream = tarBytes;
             }
+            // reading, decompressing and the layer digests on one thread; tar parsing and file
+            // digests on this one
+            DigestingInputStream rawStream = raw;
             List<Node> operations;
+            PrefetchInputStream prefetch = new PrefetchInputStream(upstream, rawStream::drain,
+                    Thread.currentThread().getName() + "-prefetch");
             try {
-                operations = parseTar(tarSource, label);
-                if (tarBytes != null) {
-                    tarBytes.drain();
-                }
-                raw.drain();
+                operations = parseTar(new BufferedInputStream(prefetch, BUFFER), label);
+                prefetch.drain();
+                prefetch.close();
             } catch (IOException | RuntimeException | ImageReadException e) {
+                prefetch.close();
                 // a corrupt blob usually breaks decompression or tar parsing first; the digest
                 // mismatch is the truer reason, so report it when the stored bytes are wrong
                 checkBlobDigestAfterFailure(raw, blobHash, declaredDigest, label);
@@ -159,6 +163,69 @@ final class LayerScanner {
             // atomically, so the reader can report it and carry on
             throw new ImageReadException(label + ": a tar header needs more memory than is available"
                     + " (a hostile PAX or long-name header?)");
+        }
+    }
+
+    /**
+     * Stream a layer again only to pick out some files: nothing but those files is hashed, and
+     * each is kept only if its SHA-256 is the one wanted (the digest the first read recorded,
+     * which vouches for the bytes without re-hashing the layer).
+     *
+     * @param wanted normalised path → lowercase hex SHA-256
+     * @return path → bytes, for the wanted files found with the wanted digest
+     */
+    Map<String, byte[]> capture(BlobStore.Blob blob, Map<String, String> wanted, String label)
+            throws ImageReadException {
+        Map<String, byte[]> out = new HashMap<>();
+        try (InputStream source = blob.open()) {
+            BufferedInputStream peek = new BufferedInputStream(source, BUFFER);
+            String compression = detect(peek);
+            InputStream tarSource = peek;
+            if (!compression.equals("none")) {
+                InputStream decompressed = compression.equals("gzip")
+                        ? new GZIPInputStream(peek, BUFFER)
+                        : new ZstdInputStreamNoFinalizer(peek);
+                tarSource = new BufferedInputStream(new DigestingInputStream(new Tagged(decompressed, compression),
+                        null, options.maxUncompressedLayerBytes()), BUFFER);
+            }
+            TarArchiveInputStream tar = new BoundedTarInputStream(tarSource);
+            MessageDigest fileHash = Digests.sha256();
+            byte[] buffer = new byte[BUFFER];
+            TarArchiveEntry e;
+            long count = 0;
+            while ((e = tar.getNextEntry()) != null) {
+                if (++count > options.maxEntries()) {
+                    throw new ImageReadException(label + ": more than " + options.maxEntries() + " entries (maxEntries)");
+                }
+                if (!isRegular(e) || e.getRealSize() > options.maxCaptureBytes()) {
+                    continue;
+                }
+                String path;
+                try {
+                    path = PathNames.normalize(e.getName());
+                } catch (PathNames.EscapeException x) {
+                    continue;
+                }
+                String want = wanted.get(path);
+                if (want == null) {
+                    continue;
+                }
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.max(0, e.getRealSize()));
+                int n;
+                while ((n = tar.read(buffer, 0, buffer.length)) > 0) {
+                    fileHash.update(buffer, 0, n);
+                    bytes.write(buffer, 0, n);
+                }
+                if (Digests.toHex(fileHash.digest()).equals(want)) {
+                    out.put(path, bytes.toByteArray());
+                }
+            }
+            return out;
+        } catch (DigestingInputStream.LimitExceededException e) {
+            throw new ImageReadException(label + ": uncompressed size exceeds the limit of "
+                    + options.maxUncompressedLayerBytes() + " bytes (maxUncompressedLayerBytes)");
+        } catch (IOException | RuntimeException e) {
+            throw new ImageReadException(label + ": could not be read again: " + message(e), e);
         }
     }
 

@@ -102,11 +102,28 @@ class HostileInputTest {
     }
 
     @Test
-    void writingThroughASymlinkIsRefused() throws IOException {
-        rejects(new TestImageBuilder().layer(symlink("etc", "/host/etc")).layer(file("etc/passwd", "x")),
+    void writingThroughASymlinkOfTheSameLayerIsRefused() throws IOException {
+        rejects(new TestImageBuilder().layer(file("ok", "1")).layer(symlink("etc", "/host/etc"), file("etc/passwd", "x")),
                 Format.OCI_ARCHIVE)
                 .hasMessageContaining("layer 1")
-                .hasMessageContaining("entry /etc/passwd lies under /etc, which is a symlink → /host/etc");
+                .hasMessageContaining("entry /etc/passwd lies under /etc, which is a symlink → /host/etc written by"
+                        + " the same layer; writing through it is refused");
+    }
+
+    @Test
+    void aLowerLayersSymlinkUnderAnEntryBecomesADirectoryAsOverlayfsDoes() throws Exception {
+        Path target = inputs.resolve("overlay.tar");
+        new TestImageBuilder().layer(dir("usr/lib"), symlink("lib", "usr/lib"), file("f", "file"))
+                .layer(file("lib/x", "x"), file("f/y", "y"))
+                .write(Format.OCI_ARCHIVE, target);
+        before = snapshot();
+        Image img = new ImageReader(ReadOptions.defaults()).read(target);
+        assertThat(img.files().get("/lib").orElseThrow().type()).isEqualTo(FileType.DIRECTORY);
+        assertThat(img.files().get("/lib").orElseThrow().layerIndex()).isEqualTo(1);
+        assertThat(img.files().get("/lib/x")).isPresent();
+        assertThat(img.files().get("/usr/lib/x")).isEmpty();
+        assertThat(img.files().get("/f").orElseThrow().type()).isEqualTo(FileType.DIRECTORY);
+        assertThat(img.files().get("/f/y")).isPresent();
     }
 
     @Test

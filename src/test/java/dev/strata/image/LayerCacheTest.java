@@ -84,4 +84,26 @@ class LayerCacheTest {
                 TestLayer.digestOf("layer 11 file 3".getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(7));
         assertThat(img.files().size()).isEqualTo(1 + 7 + 200);
     }
+
+    @Test
+    void aFailedReadLeavesNoPendingLayerBehind() throws Exception {
+        TestImageBuilder broken = new TestImageBuilder();
+        for (int i = 0; i < 6; i++) {
+            broken.layer(TestLayer.of(file("f" + i, "content " + i)).gzip());
+        }
+        broken.corruptLayerBlob(0);
+        Path bad = dir.resolve("bad.tar");
+        broken.write(Format.OCI_ARCHIVE, bad);
+        ImageReader reader = new ImageReader(ReadOptions.defaults());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.read(bad))
+                .isInstanceOf(ImageReadException.class);
+
+        TestImageBuilder good = new TestImageBuilder();
+        for (int i = 0; i < 6; i++) {
+            good.layer(TestLayer.of(file("f" + i, "content " + i)).gzip());
+        }
+        Path ok = dir.resolve("ok.tar");
+        good.write(Format.OCI_ARCHIVE, ok);
+        assertThat(reader.read(ok).files().get("/f5")).isPresent();
+    }
 }

@@ -98,7 +98,10 @@ class MergeModelProperties {
         return e.path() + " " + what + " @" + e.layerIndex();
     }
 
-    /** The naive reference: a map and linear scans; null when a parent is not a directory. */
+    /**
+     * The naive reference: a map and linear scans. A lower layer's non-directory in the way of a
+     * parent becomes a directory; the same layer's is an error (null).
+     */
     static final class Model {
         record Entry(String what, int layer, boolean dir) {}
 
@@ -160,7 +163,7 @@ class MergeModelProperties {
             }
             for (String a : ancestors) {
                 Entry e = fs.get(a);
-                if (e == null) {
+                if (e == null || (!e.dir() && e.layer() < layer)) {
                     fs.put(a, new Entry("dir 755", layer, true));
                 } else if (!e.dir()) {
                     return false;
