@@ -29,11 +29,24 @@ public final class DockerfilePrinter {
     }
     for (Instruction i : dockerfile.instructions()) {
       for (Comment c : dockerfile.commentsAbove(i)) {
+        if (out.length() == 0 && looksLikeDirective(c.text())) {
+          // a blank line first, or the comment would become a parser directive
+          out.append('\n');
+        }
         out.append("# ").append(c.text()).append('\n');
       }
       appendInstruction(out, i, dockerfile.escapeChar());
     }
     return out.toString();
+  }
+
+  private static boolean looksLikeDirective(String comment) {
+    int eq = comment.indexOf('=');
+    if (eq < 0) {
+      return false;
+    }
+    String name = comment.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+    return name.equals("syntax") || name.equals("escape") || name.equals("check");
   }
 
   /** One instruction, with a final newline and its heredoc bodies. */
@@ -44,7 +57,16 @@ public final class DockerfilePrinter {
   }
 
   private static void appendInstruction(StringBuilder out, Instruction i, char escape) {
+    int start = out.length();
     appendLine(out, i, escape);
+    int end = out.length();
+    if (end > start && out.charAt(end - 1) == escape
+        && (end - 1 == start || out.charAt(end - 2) != escape)) {
+      // A value that ends in a lone escape character (possible when the source line ended in
+      // non-ASCII white space) must not turn into a line continuation: a trailing form feed
+      // stops that, and BuildKit trims it from the arguments like any white space.
+      out.append('\f');
+    }
     out.append('\n');
     for (Heredoc h : i.heredocs()) {
       out.append(h.content()).append(h.name()).append('\n');

@@ -27,6 +27,27 @@ class DockerfilePrinterTest {
   }
 
   @Test
+  void aCommentThatLooksLikeADirectiveStaysAComment() throws Exception {
+    Dockerfile df = DockerfileParser.parse("Dockerfile", "\n# escape=`\nFROM a\nRUN b \\\n c\n");
+    assertThat(df.directives()).isEmpty();
+    String printed = DockerfilePrinter.print(df);
+    assertThat(printed).isEqualTo("\n# escape=`\nFROM a\nRUN b  c\n");
+    Dockerfile again = DockerfileParser.parse("Dockerfile", printed);
+    assertThat(again.directives()).isEmpty();
+    assertThat(again.escapeChar()).isEqualTo('\\');
+  }
+
+  @Test
+  void aValueEndingInTheEscapeCharacterDoesNotBecomeAContinuation() throws Exception {
+    Dockerfile df = DockerfileParser.parse("Dockerfile", "FROM a\\\u00a0\nRUN b\n");
+    assertThat(BuildKitDump.dump(df)).isEqualTo("(from \"a\\\\\")\n(run \"b\")");
+    String printed = DockerfilePrinter.print(df);
+    assertThat(printed).isEqualTo("FROM a\\\f\nRUN b\n");
+    assertThat(BuildKitDump.dump(DockerfileParser.parse("Dockerfile", printed)))
+        .isEqualTo(BuildKitDump.dump(df));
+  }
+
+  @Test
   void backtickEscapeIsDeclared() throws Exception {
     Dockerfile df = DockerfileParser.parse("Dockerfile", "# escape=`\nFROM a\nRUN echo `\n  b\n");
     assertThat(DockerfilePrinter.print(df)).isEqualTo("# escape=`\n\nFROM a\nRUN echo   b\n");
