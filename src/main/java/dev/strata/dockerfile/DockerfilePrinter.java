@@ -79,35 +79,49 @@ public final class DockerfilePrinter {
       out.append(' ');
       appendFlag(out, f.text(), escape);
     }
+    StringBuilder rest = new StringBuilder();
+    appendRest(rest, i, escape);
+    if (rest.length() > 0) {
+      if (rest.length() >= 2 && rest.charAt(0) == '-' && rest.charAt(1) == '-') {
+        // would be read as a flag: "--" ends the flags first
+        out.append(" --");
+      }
+      out.append(' ').append(rest);
+    }
+  }
+
+  /** Everything after the flags: the ONBUILD trigger or the arguments. */
+  private static void appendRest(StringBuilder out, Instruction i, char escape) {
     if (i.trigger() != null) {
-      out.append(' ');
       appendLine(out, i.trigger(), escape);
       return;
     }
     List<Word> args = i.arguments();
     if (args.isEmpty()) {
       if (i.json()) {
-        out.append(" []");
+        out.append("[]");
       }
       return;
     }
     switch (i.name()) {
       case "env": case "label":
         for (int k = 0; k + 2 < args.size(); k += 3) {
-          out.append(' ').append(args.get(k).value());
+          if (k > 0) {
+            out.append(' ');
+          }
+          out.append(args.get(k).value());
           boolean legacy = args.get(k + 2).value().isEmpty();
           out.append(legacy ? " " : "=").append(args.get(k + 1).value());
         }
         return;
       case "healthcheck":
-        out.append(' ').append(args.get(0).value());
+        out.append(args.get(0).value());
         if (args.size() > 1) {
           out.append(' ');
           appendValues(out, i, args.subList(1, args.size()));
         }
         return;
       default:
-        out.append(' ');
         appendValues(out, i, args);
     }
   }
