@@ -140,9 +140,13 @@ public final class DockerfilePrinter {
       out.append(']');
       return;
     }
+    // Words that start like a JSON array but were not one (ADD/COPY/VOLUME split them on white
+    // space) are joined with a form feed: JSON allows that neither between tokens nor in strings,
+    // so the printed line cannot turn into valid JSON.
+    char separator = values.size() > 1 && values.get(0).value().startsWith("[") ? '\f' : ' ';
     for (int k = 0; k < values.size(); k++) {
       if (k > 0) {
-        out.append(' ');
+        out.append(separator);
       }
       out.append(values.get(k).value());
     }
