@@ -8,8 +8,10 @@ import java.util.Locale;
  * instruction with its keyword upper-cased, flags and arguments separated by single spaces, JSON
  * arrays as {@code ["a", "b"]}, heredoc bodies after their instruction, and the comments that
  * stood directly above each instruction. Parsing the output yields the same instructions,
- * flags, arguments and heredocs. (To change single tokens of a user's file and keep every other
- * byte, edit the source at the AST's spans instead.)
+ * flags, arguments and heredocs. The one exception: a value that ends in white space, which only
+ * an escaped white-space character at the very end of a line produces (BuildKit trims line ends,
+ * so no printed line can carry it). To change single tokens of a user's file and keep every
+ * other byte, edit the source at the AST's spans instead.
  */
 public final class DockerfilePrinter {
   private DockerfilePrinter() {}
@@ -29,11 +31,24 @@ public final class DockerfilePrinter {
     }
     for (Instruction i : dockerfile.instructions()) {
       for (Comment c : dockerfile.commentsAbove(i)) {
+        if (out.length() == 0 && looksLikeDirective(c.text())) {
+          // a blank line first, or the comment would become a parser directive
+          out.append('\n');
+        }
         out.append("# ").append(c.text()).append('\n');
       }
       appendInstruction(out, i, dockerfile.escapeChar());
     }
     return out.toString();
+  }
+
+  private static boolean looksLikeDirective(String comment) {
+    int eq = comment.indexOf('=');
+    if (eq < 0) {
+      return false;
+    }
+    String name = comment.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+    return name.equals("syntax") || name.equals("escape") || name.equals("check");
   }
 
   /** One instruction, with a final newline and its heredoc bodies. */
@@ -44,7 +59,16 @@ public final class DockerfilePrinter {
   }
 
   private static void appendInstruction(StringBuilder out, Instruction i, char escape) {
+    int start = out.length();
     appendLine(out, i, escape);
+    int end = out.length();
+    if (end > start && out.charAt(end - 1) == escape
+        && (end - 1 == start || out.charAt(end - 2) != escape)) {
+      // A value that ends in a lone escape character (possible when the source line ended in
+      // non-ASCII white space) must not turn into a line continuation: a trailing form feed
+      // stops that, and BuildKit trims it from the arguments like any white space.
+      out.append('\f');
+    }
     out.append('\n');
     for (Heredoc h : i.heredocs()) {
       out.append(h.content()).append(h.name()).append('\n');
@@ -57,35 +81,49 @@ public final class DockerfilePrinter {
       out.append(' ');
       appendFlag(out, f.text(), escape);
     }
+    StringBuilder rest = new StringBuilder();
+    appendRest(rest, i, escape);
+    if (rest.length() > 0) {
+      if (rest.length() >= 2 && rest.charAt(0) == '-' && rest.charAt(1) == '-') {
+        // would be read as a flag: "--" ends the flags first
+        out.append(" --");
+      }
+      out.append(' ').append(rest);
+    }
+  }
+
+  /** Everything after the flags: the ONBUILD trigger or the arguments. */
+  private static void appendRest(StringBuilder out, Instruction i, char escape) {
     if (i.trigger() != null) {
-      out.append(' ');
       appendLine(out, i.trigger(), escape);
       return;
     }
     List<Word> args = i.arguments();
     if (args.isEmpty()) {
       if (i.json()) {
-        out.append(" []");
+        out.append("[]");
       }
       return;
     }
     switch (i.name()) {
       case "env": case "label":
         for (int k = 0; k + 2 < args.size(); k += 3) {
-          out.append(' ').append(args.get(k).value());
+          if (k > 0) {
+            out.append(' ');
+          }
+          out.append(args.get(k).value());
           boolean legacy = args.get(k + 2).value().isEmpty();
           out.append(legacy ? " " : "=").append(args.get(k + 1).value());
         }
         return;
       case "healthcheck":
-        out.append(' ').append(args.get(0).value());
+        out.append(args.get(0).value());
         if (args.size() > 1) {
           out.append(' ');
           appendValues(out, i, args.subList(1, args.size()));
         }
         return;
       default:
-        out.append(' ');
         appendValues(out, i, args);
     }
   }
@@ -102,9 +140,13 @@ public final class DockerfilePrinter {
       out.append(']');
       return;
     }
+    // Words that start like a JSON array but were not one (ADD/COPY/VOLUME split them on white
+    // space) are joined with a form feed: JSON allows that neither between tokens nor in strings,
+    // so the printed line cannot turn into valid JSON.
+    char separator = values.size() > 1 && values.get(0).value().startsWith("[") ? '\f' : ' ';
     for (int k = 0; k < values.size(); k++) {
       if (k > 0) {
-        out.append(' ');
+        out.append(separator);
       }
       out.append(values.get(k).value());
     }

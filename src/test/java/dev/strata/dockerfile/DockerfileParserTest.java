@@ -364,6 +364,14 @@ class DockerfileParserTest {
   }
 
   @Test
+  void emptyContinuationLinesAreReported() throws Exception {
+    Dockerfile df = parse("FROM a\n\nRUN a \\\n\n  # c\n \t\r\n  b\nRUN c\n\n");
+    assertThat(df.instructions().get(1).argumentText()).isEqualTo("a   b");
+    assertThat(df.emptyContinuationLines()).extracting(SourceSpan::startLine)
+        .containsExactly(4, 6);
+  }
+
+  @Test
   void lineIndexConvertsOffsets() throws Exception {
     Dockerfile df = parse("FROM a\r\n\nRUN b");
     assertThat(df.line(0)).isEqualTo(1);
