@@ -188,7 +188,7 @@ final class ScriptEvaluator {
             evalSimple(s, m, env, connector, pipe);
         } else if (command instanceof FunctionDef f) {
             push(NestingKind.FUNCTION_BODY, -1);
-            evalCommand(f.body(), m, env.copy(), connector, null);
+            evalCommand(f.body(), m, env.copy(), connector, new int[] {pipelines++, 0});
             pop();
         } else if (command instanceof Compound c) {
             evalCompound(c, m, env, connector, pipe);
