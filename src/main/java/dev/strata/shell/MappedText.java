@@ -132,9 +132,8 @@ final class MappedText {
         }
 
         MappedText build(String source, int sourceBase, boolean embedded) {
-            int n = sb.length();
-            return new MappedText(sb.toString(), Arrays.copyOf(start, n), Arrays.copyOf(end, n), source,
-                    sourceBase, embedded, opaque);
+            // the offset arrays may be longer than the text; only [0, text.length()) is read
+            return new MappedText(sb.toString(), start, end, source, sourceBase, embedded, opaque);
         }
     }
 }
