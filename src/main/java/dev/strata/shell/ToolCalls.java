@@ -580,6 +580,15 @@ public final class ToolCalls {
             remoteName = output == null;
             toStdout = output != null && output.is("-") || c.has("-qO-");
         }
+        for (Redirection r : command.redirections()) {
+            if ((r.operator().equals(">") || r.operator().equals(">>") || r.operator().equals(">|")
+                    || r.operator().startsWith("&>")) && (r.fd() == -1 || r.fd() == 1)) {
+                toStdout = false;
+                if (output == null) {
+                    output = r.target();
+                }
+            }
+        }
         String interpreter = toStdout ? interpreterOf(command, script) : "";
         return new Download(command, tool, urls, output, remoteName, toStdout, interpreter);
     }

@@ -205,6 +205,11 @@ class ToolCallsTest {
         Download saved = (Download) calls("curl -fsSLo /tmp/x.tgz https://x/x.tgz").get(0);
         assertThat(saved.output().value()).isEqualTo("/tmp/x.tgz");
         assertThat(saved.toStdout()).isFalse();
+        Download redirected = (Download) calls("curl -fsSL https://x/s > /tmp/s.sh").get(0);
+        assertThat(redirected.toStdout()).isFalse();
+        assertThat(redirected.output().value()).isEqualTo("/tmp/s.sh");
+        Download procSub = (Download) calls("bash <(curl -s https://x/s)").get(0);
+        assertThat(procSub.interpreter()).isEqualTo("bash");
         Download wq = (Download) calls("wget -qO- https://x/s | sh").get(0);
         assertThat(wq.interpreter()).isEqualTo("sh");
     }
