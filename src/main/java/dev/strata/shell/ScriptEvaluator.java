@@ -736,7 +736,7 @@ final class ScriptEvaluator {
         }
         ListNode script;
         try {
-            script = new ScriptSyntax(text, true, lenient ? problems : new ArrayList<>(), 0).parseScript();
+            script = new ScriptSyntax(text, true, lenient ? problems : new ArrayList<>(), stack.size()).parseScript();
         } catch (ShellSyntaxException e) {
             return; // lenient parsing does not throw
         }

@@ -216,4 +216,20 @@ class ShellParserTest {
         int at = src.indexOf("\"" + value + "\"") + 1;
         return new ShellWord(value, true, List.of(), value, at, at + value.length(), false);
     }
+
+    @Test
+    void deepNestingIsASyntaxErrorNotAStackOverflow() {
+        String deep = "$(".repeat(20000) + ")".repeat(20000);
+        assertThatThrownBy(() -> parse("echo " + deep)).isInstanceOf(ShellSyntaxException.class);
+        assertThat(ShellParser.parseRunLenient("echo " + deep, 0, '\\', Map.of()).problems()).isNotEmpty();
+        String sub = "{ ".repeat(5000) + "true" + "; }".repeat(5000);
+        assertThat(ShellParser.parseRunLenient(sub, 0, '\\', Map.of()).problems()).isNotEmpty();
+        StringBuilder nestedShells = new StringBuilder("pip install x");
+        for (int i = 0; i < 60; i++) {
+            nestedShells.insert(0, "sh -c '").append("'");
+        }
+        ShellParser.parseRunLenient(nestedShells.toString(), 0, '\\', Map.of());
+        String ticks = "echo " + "`".repeat(3000);
+        ShellParser.parseRunLenient(ticks, 0, '\\', Map.of());
+    }
 }
