@@ -107,6 +107,8 @@ class ToolCallsTest {
         assertThat(c.packages()).extracting(PackageSpec::name).containsExactly("pip", "setuptools", "wheel");
         assertThat(pm("pip3.11 install --upgrade \"jax[cuda12]\"").tool()).isEqualTo("pip3.11");
         assertThat(pm("python3 -m pip install x").tool()).isEqualTo("python3 -m pip");
+        assertThat(pm("$CONDA_DIR/bin/pip install x").tool()).isEqualTo("pip");
+        assertThat(calls("$TOOL install x")).isEmpty();
         assertThat(pm("uv pip install --system x==1").tool()).isEqualTo("uv pip");
         assertThat(pm("uv sync --frozen").hasFlag("frozen-lockfile")).isTrue();
         assertThat(pm("poetry install --no-root").action()).isEqualTo("install");
