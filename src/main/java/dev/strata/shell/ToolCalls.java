@@ -380,6 +380,9 @@ public final class ToolCalls {
             "--file", "-f", "--solver", "--repodata-fn", "--platform", "--subdir", "-r", "--root-prefix",
             "--strict-channel-priority-value");
 
+    private static final Set<String> CONDA_ACTIONS = Set.of("install", "create", "update", "upgrade", "remove",
+            "uninstall", "env create", "env update");
+
     private static ToolCall conda(SimpleCommand command, String tool, List<ShellWord> args) {
         CommandLine c = CommandLine.parse(args, CONDA_VALUE);
         if (c.operands.isEmpty()) {
@@ -390,6 +393,9 @@ public final class ToolCalls {
         if (action.equals("env") && c.operands.size() > 1) {
             action = "env " + c.operands.get(1).value();
             first = 2;
+        }
+        if (!CONDA_ACTIONS.contains(action)) {
+            return null; // init, activate, clean, config, run, info: no packages change
         }
         List<PackageSpec> packages = new ArrayList<>();
         for (ShellWord w : c.operands.subList(first, c.operands.size())) {

@@ -140,6 +140,7 @@ class ToolCallsTest {
         assertThat(env.action()).isEqualTo("env create");
         assertThat(env.files()).extracting(ShellWord::value).containsExactly("environment.yml");
         assertThat(pm("conda env update -f env.yml --prune").action()).isEqualTo("env update");
+        assertThat(calls("conda init bash && conda clean -afy")).isEmpty();
         assertThat(pm("micromamba create -n x --file spec.txt").files()).extracting(ShellWord::value)
                 .containsExactly("spec.txt");
     }
