@@ -158,9 +158,11 @@ public final class ToolCalls {
     private static final Set<String> APK_VALUE = Set.of("-X", "--repository", "-t", "--virtual", "-p", "--root",
             "--arch", "--keys-dir", "--cache-dir", "--repositories-file");
 
+    private static final Set<String> APK_ACTIONS = Set.of("add", "del", "update", "upgrade", "fix", "fetch");
+
     private static ToolCall apk(SimpleCommand command, List<ShellWord> args) {
         CommandLine c = CommandLine.parse(args, APK_VALUE);
-        if (c.operands.isEmpty()) {
+        if (c.operands.isEmpty() || !APK_ACTIONS.contains(firstOperand(c))) {
             return null;
         }
         String action = c.operands.get(0).value();
@@ -288,10 +290,12 @@ public final class ToolCalls {
         return null;
     }
 
+    private static final Set<String> PIP_ACTIONS = Set.of("install", "download", "wheel", "uninstall", "sync");
+
     private static ToolCall pip(SimpleCommand command, String tool, List<ShellWord> args) {
         CommandLine c = CommandLine.parse(args, PIP_VALUE);
-        if (c.operands.isEmpty()) {
-            return null;
+        if (c.operands.isEmpty() || !PIP_ACTIONS.contains(firstOperand(c))) {
+            return null; // pip config, freeze, list, show, --version: nothing installed
         }
         String action = firstOperand(c);
         List<PackageSpec> packages = new ArrayList<>();

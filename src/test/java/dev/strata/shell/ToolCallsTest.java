@@ -109,6 +109,7 @@ class ToolCallsTest {
         assertThat(pm("python3 -m pip install x").tool()).isEqualTo("python3 -m pip");
         assertThat(pm("$CONDA_DIR/bin/pip install x").tool()).isEqualTo("pip");
         assertThat(calls("$TOOL install x")).isEmpty();
+        assertThat(calls("pip config set global.index-url https://x && pip freeze")).isEmpty();
         assertThat(pm("uv pip install --system x==1").tool()).isEqualTo("uv pip");
         assertThat(pm("uv sync --frozen").hasFlag("frozen-lockfile")).isTrue();
         assertThat(pm("poetry install --no-root").action()).isEqualTo("install");
