@@ -66,7 +66,9 @@ final class MappedText {
 
     /** The Dockerfile source text between two absolute offsets. */
     String raw(int absStart, int absEnd) {
-        return source.substring(absStart - sourceBase, absEnd - sourceBase);
+        int from = Math.max(0, Math.min(source.length(), absStart - sourceBase));
+        int to = Math.max(from, Math.min(source.length(), absEnd - sourceBase));
+        return source.substring(from, to);
     }
 
     /** The logical range [from, to) as its own text (heredoc bodies parsed as scripts). */
