@@ -11,12 +11,15 @@ import java.util.regex.Pattern;
  */
 final class TestsLayer {
 
-    /** Commands and CI actions that run a test suite. Alternatives are anchored on word boundaries. */
+    /**
+     * Commands and CI actions that run a test suite. Alternatives are anchored on word boundaries
+     * and every repetition is bounded, so matching a line is linear in its length.
+     */
     static final Pattern TEST_COMMAND = Pattern.compile(
             "\\b(pytest|py\\.test|tox|nox|make (?:test|check)\\w*|R CMD check|rcmdcheck|testthat|devtools::test"
                     + "|testthat::test_\\w+|npm (?:run )?test|yarn (?:run )?test|pnpm (?:run )?test|Pkg\\.test"
                     + "|julia-runtest|check-r-package|python[0-9.]* -m unittest|hatch (?:run )?test|ctest"
-                    + "|cargo test|go test|mvn\\S* (?:-\\S+ )*(?:test|verify)|gradlew? test|snakemake --lint)\\b");
+                    + "|cargo test|go test|mvnw?\\b[^\\n]{0,80}?\\b(?:test|verify)|gradlew? test|snakemake --lint)\\b");
 
     private static final Pattern PY_TEST_FILE = Pattern.compile("test_[^/]*\\.py|[^/]*_test\\.py");
 
