@@ -67,7 +67,8 @@ final class ExperimentLayer {
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i);
                 if (isCode) {
-                    if (seeds.size() < 10) {
+                    if (seeds.size() < 10 && (line.contains("seed") || line.contains("PRNGKey")
+                            || line.contains("default_rng(") || line.contains("random.key("))) {
                         for (String call : SEED_CALLS) {
                             int at = line.indexOf(call);
                             if (at >= 0 && (!call.equals("default_rng(") || hasDigitArgument(line, at + call.length()))) {
@@ -79,8 +80,9 @@ final class ExperimentLayer {
                     if (!randomness) {
                         randomness = RANDOMNESS.stream().anyMatch(line::contains);
                     }
-                    Matcher imp = IMPORT.matcher(line);
-                    if (!trackedHere && imp.find()) {
+                    boolean mayImport = line.contains("import") || line.contains("library(") || line.contains("require(");
+                    Matcher imp = mayImport ? IMPORT.matcher(line) : null;
+                    if (!trackedHere && imp != null && imp.find()) {
                         String lib = imp.group(1) != null ? imp.group(1) : imp.group(2) != null ? imp.group(2) : imp.group(3);
                         if (TRACKING_LIBRARY.matcher(lib).matches()) {
                             tracking.add(new Evidence(file, i + 1, "experiment tracking: imports " + lib));
@@ -93,7 +95,7 @@ final class ExperimentLayer {
                         tracking.add(new Evidence(file, i + 1, "experiment tracking: " + m.group(1) + " is a dependency"));
                         trackedHere = true;
                     }
-                } else if (isConfig && seeds.size() < 10 && CONFIG_SEED.matcher(line).find()) {
+                } else if (isConfig && seeds.size() < 10 && line.contains("seed") && CONFIG_SEED.matcher(line).find()) {
                     seeds.add(new Evidence(file, i + 1, "random seed set in configuration"));
                 }
             }
