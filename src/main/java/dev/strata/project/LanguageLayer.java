@@ -366,7 +366,8 @@ final class LanguageLayer {
                 continue;
             }
             CondaEnvironment env = condaLock ? CondaEnvironment.parseCondaLock(f, text)
-                    : explicit ? CondaEnvironment.parseExplicit(f, text) : CondaEnvironment.parseEnvironmentYml(f, text);
+                    : explicit ? CondaEnvironment.parseExplicit(f, text)
+                    : CondaEnvironment.parseEnvironmentYml(f, text, files.includeLoader());
             if (env.format() == CondaEnvironment.Format.ENVIRONMENT_YML) {
                 environments.add(env);
             } else {

@@ -171,6 +171,16 @@ class ProjectScannerTest {
     }
 
     @Test
+    void installingATestRunnerIsNotRunningTests() {
+        assertThat(TestsLayer.testCommandAt("pip install pytest tox")).isEqualTo(-1);
+        assertThat(TestsLayer.testCommandAt("pip install -e . && pytest -q")).isEqualTo(20);
+        assertThat(TestsLayer.testCommandAt("python -m pip install tox\ntox -e py311")).isEqualTo(26);
+        assertThat(TestsLayer.testCommandAt("uv run --locked pytest")).isEqualTo(16);
+        assertThat(TestsLayer.testCommandAt("Rscript -e 'rcmdcheck::rcmdcheck()'")).isEqualTo(12);
+        assertThat(TestsLayer.testCommandAt("echo protox")).isEqualTo(-1);
+    }
+
+    @Test
     void bareProject() {
         ProjectReport report = ProjectScanner.scan(FIXTURES.resolve("bare"));
         assertThat(report.layer(Layer.LANGUAGE_DEPENDENCIES).orElseThrow().status()).isEqualTo(LayerStatus.NOT_APPLICABLE);
