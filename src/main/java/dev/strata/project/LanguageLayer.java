@@ -86,7 +86,11 @@ final class LanguageLayer {
                 files.read(file).ifPresent(text -> {
                     LockFile parsed = lock.getValue().apply(text);
                     locks.add(parsed);
-                    items.add(judgeLock(parsed, pyDeclared, pyproject));
+                    Item item = judgeLock(parsed, pyDeclared, pyproject);
+                    if (parsed.format() == LockFormat.POETRY_LOCK && !parsed.contentHash().isEmpty()) {
+                        item = withPoetryHash(item, parsed, pyproject, files.read(pyproject).orElse(null));
+                    }
+                    items.add(item);
                 });
                 pythonLocked = true;
             }
@@ -344,6 +348,27 @@ final class LanguageLayer {
                 + "here (Pipfile edited after locking, or another pipenv version); "
                 + (item.status() == LayerStatus.LOCKED || declared.isEmpty()
                         ? "package names were compared instead and agree" : "package names were compared instead")));
+        return new Item(item.status(), evidence);
+    }
+
+    private static Item withPoetryHash(Item item, LockFile lock, String pyproject, String pyprojectText) {
+        if (pyprojectText == null) {
+            return item;
+        }
+        JsonNode parsed;
+        try {
+            parsed = Toml.read(pyproject, pyprojectText);
+        } catch (ProjectParseException e) {
+            return item;
+        }
+        List<Evidence> evidence = new ArrayList<>(item.evidence());
+        if (PoetryContentHash.candidates(parsed).contains(lock.contentHash())) {
+            evidence.add(new Evidence(lock.file(), 0, "poetry.lock content-hash matches pyproject.toml"));
+        } else {
+            evidence.add(new Evidence(lock.file(), 0, "poetry.lock content-hash differs from pyproject.toml's as computed "
+                    + "here (pyproject.toml edited after locking, or another Poetry version); package names were compared "
+                    + "instead"));
+        }
         return new Item(item.status(), evidence);
     }
 

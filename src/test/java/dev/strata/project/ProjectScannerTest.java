@@ -53,8 +53,16 @@ class ProjectScannerTest {
     void poetryLockMissingADeclaredDependencyIsPartialAtTheManifestLine() {
         LayerResult result = layer("poetry-stale", Layer.LANGUAGE_DEPENDENCIES);
         assertThat(result.status()).isEqualTo(LayerStatus.PARTIAL);
-        assertThat(result.evidence()).containsExactly(new Evidence("pyproject.toml", 8,
+        assertThat(result.evidence()).first().isEqualTo(new Evidence("pyproject.toml", 8,
                 "scipy is declared in pyproject.toml but missing from poetry.lock: the lock is out of date"));
+        assertThat(has(result, "poetry.lock", 0, "content-hash differs")).isTrue();
+    }
+
+    @Test
+    void poetryContentHashIsReproduced() {
+        LayerResult result = layer("poetry-locked", Layer.LANGUAGE_DEPENDENCIES);
+        assertThat(result.status()).isEqualTo(LayerStatus.LOCKED);
+        assertThat(has(result, "poetry.lock", 0, "content-hash matches pyproject.toml")).isTrue();
     }
 
     @Test
