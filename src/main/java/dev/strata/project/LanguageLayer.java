@@ -343,12 +343,11 @@ final class LanguageLayer {
             evidence.add(new Evidence(lock.file(), 0, "Pipfile.lock _meta.hash matches the Pipfile's content"));
             return new Item(item.status(), evidence);
         }
-        // Pipenv releases hash slightly different views of the Pipfile; the names decide.
-        evidence.add(new Evidence(lock.file(), 0, "Pipfile.lock _meta.hash differs from the Pipfile's hash as computed "
-                + "here (Pipfile edited after locking, or another pipenv version); "
-                + (item.status() == LayerStatus.LOCKED || declared.isEmpty()
-                        ? "package names were compared instead and agree" : "package names were compared instead")));
-        return new Item(item.status(), evidence);
+        // The algorithm is checked against hashes Pipenv wrote (both the as-written and the
+        // normalised-name variants are tried), so a difference means the Pipfile changed after locking.
+        evidence.add(new Evidence(lock.file(), 0, "Pipfile.lock _meta.hash does not match the Pipfile: the Pipfile "
+                + "changed after locking (run pipenv lock)"));
+        return new Item(LayerStatus.PARTIAL, evidence);
     }
 
     private static Item withPoetryHash(Item item, LockFile lock, String pyproject, String pyprojectText) {
@@ -364,12 +363,19 @@ final class LanguageLayer {
         List<Evidence> evidence = new ArrayList<>(item.evidence());
         if (PoetryContentHash.candidates(parsed).contains(lock.contentHash())) {
             evidence.add(new Evidence(lock.file(), 0, "poetry.lock content-hash matches pyproject.toml"));
-        } else {
-            evidence.add(new Evidence(lock.file(), 0, "poetry.lock content-hash differs from pyproject.toml's as computed "
-                    + "here (pyproject.toml edited after locking, or another Poetry version); package names were compared "
-                    + "instead"));
+            return new Item(item.status(), evidence);
         }
-        return new Item(item.status(), evidence);
+        if (parsed.path("project").isObject()) {
+            // Poetry 2 also hashes [project]; that variant is not verified against Poetry's own output,
+            // so a difference here is reported and the package names decide.
+            evidence.add(new Evidence(lock.file(), 0, "poetry.lock content-hash differs from pyproject.toml's as "
+                    + "computed here (edited after locking, or a Poetry version hashing [project] differently); "
+                    + "package names were compared instead"));
+            return new Item(item.status(), evidence);
+        }
+        evidence.add(new Evidence(lock.file(), 0, "poetry.lock content-hash does not match pyproject.toml: "
+                + "[tool.poetry] dependencies changed after locking (run poetry lock)"));
+        return new Item(LayerStatus.PARTIAL, evidence);
     }
 
     private static void conda(ProjectFiles files, String dir, List<String> names, Set<String> here, List<Item> items,

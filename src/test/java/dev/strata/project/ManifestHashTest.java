@@ -31,6 +31,30 @@ class ManifestHashTest {
     }
 
     @Test
+    void pipfileHashMatchesWhatPipenvWrote() {
+        // _meta.hash.sha256 of a Pipfile.lock pipenv wrote for exactly this Pipfile.
+        String pipfile = """
+                [[source]]
+                name = "pypi"
+                url = "https://pypi.org/simple"
+                verify_ssl = true
+
+                [dev-packages]
+                easytello = {editable = true,path = "."}
+                mypy = "*"
+                pycodestyle = "*"
+                pytest = "*"
+
+                [packages]
+
+                [requires]
+                python_version = "3.8"
+                """;
+        assertThat(PipfileHash.candidates(Toml.read("Pipfile", pipfile)))
+                .contains("21a000fdad4ad380a4d00a2408736c05f28294f36ea9f8bcae8d37f5758aeccc");
+    }
+
+    @Test
     void pythonJsonEscapesLikeEnsureAscii() {
         java.util.Map<String, Object> value = new java.util.TreeMap<>();
         value.put("b", java.util.List.of("caf\u00e9", "tab\t", "q\"uote"));

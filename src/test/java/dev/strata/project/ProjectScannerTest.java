@@ -55,7 +55,7 @@ class ProjectScannerTest {
         assertThat(result.status()).isEqualTo(LayerStatus.PARTIAL);
         assertThat(result.evidence()).first().isEqualTo(new Evidence("pyproject.toml", 8,
                 "scipy is declared in pyproject.toml but missing from poetry.lock: the lock is out of date"));
-        assertThat(has(result, "poetry.lock", 0, "content-hash differs")).isTrue();
+        assertThat(has(result, "poetry.lock", 0, "content-hash does not match pyproject.toml")).isTrue();
     }
 
     @Test
@@ -79,7 +79,16 @@ class ProjectScannerTest {
         LayerResult result = layer("pipfile-stale", Layer.LANGUAGE_DEPENDENCIES);
         assertThat(result.status()).isEqualTo(LayerStatus.PARTIAL);
         assertThat(has(result, "Pipfile", 12, "black is declared in Pipfile but missing")).isTrue();
-        assertThat(has(result, "Pipfile.lock", 0, "_meta.hash differs")).isTrue();
+        assertThat(has(result, "Pipfile.lock", 0, "_meta.hash does not match the Pipfile")).isTrue();
+    }
+
+    @Test
+    void pipfileChangedAfterLockingIsPartialEvenWhenNamesAgree() {
+        LayerResult result = layer("pipfile-respecified", Layer.LANGUAGE_DEPENDENCIES);
+        assertThat(result.status()).isEqualTo(LayerStatus.PARTIAL);
+        assertThat(result.evidence()).extracting(Evidence::statement).containsExactly(
+                "Pipfile.lock locks 3 package(s) (Python 3.11, with hashes), covering all 3 declared in Pipfile",
+                "Pipfile.lock _meta.hash does not match the Pipfile: the Pipfile changed after locking (run pipenv lock)");
     }
 
     @Test
