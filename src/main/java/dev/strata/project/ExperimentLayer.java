@@ -78,7 +78,7 @@ final class ExperimentLayer {
                         }
                     }
                     if (!randomness) {
-                        randomness = RANDOMNESS.stream().anyMatch(line::contains);
+                        randomness = RANDOMNESS.stream().anyMatch(token -> TextLines.containsToken(line, token));
                     }
                     boolean mayImport = line.contains("import") || line.contains("library(") || line.contains("require(");
                     Matcher imp = mayImport ? IMPORT.matcher(line) : null;
