@@ -14,7 +14,8 @@ final class RequirementsLineParser {
 
     /** Splits text into logical lines and parses each into {@code out}. */
     static void parseInto(String file, String text, boolean constraint, RequirementsFile.Collector out) {
-        List<String> physical = physicalLines(text);
+        // Editors on Windows often start files with a byte order mark; it is not part of the first name.
+        List<String> physical = physicalLines(text.startsWith("\uFEFF") ? text.substring(1) : text);
         StringBuilder joined = null;
         int start = 0;
         for (int i = 0; i < physical.size(); i++) {

@@ -151,6 +151,14 @@ class RequirementsFileTest {
     }
 
     @Test
+    void byteOrderMarkAndCrLf() {
+        RequirementsFile file = RequirementsFile.parse("r.txt", "\uFEFFnumpy==1.26.4\r\nscipy==1.13.0\r\n");
+        assertThat(file.problems()).isEmpty();
+        assertThat(file.requirements()).extracting(Requirement::name, Requirement::line)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("numpy", 1), org.assertj.core.groups.Tuple.tuple("scipy", 2));
+    }
+
+    @Test
     void commentsNeedWhitespaceBeforeTheHash() {
         Requirement r = only("pkg @ https://x.org/p.zip#sha256=" + "0".repeat(64) + " # note");
         assertThat(r.url()).endsWith("0".repeat(64));
