@@ -122,12 +122,13 @@ final class LanguageLayer {
         boolean requirementsHere = false;
         for (String f : names) {
             if (isRequirementsFile(f)) {
-                requirementsHere = true;
+                requirementsHere |= !isDocumentationPath(f);
                 files.read(f).ifPresent(text -> {
                     RequirementsFile parsed = RequirementsFile.parse(f, text, files.includeLoader());
                     locks.add(LockFiles.fromRequirements(parsed));
                     Item item = judgeRequirements(parsed);
-                    if (item != null) {
+                    // docs/requirements.txt builds the documentation (Read the Docs), not the results.
+                    if (item != null && !isDocumentationPath(f)) {
                         items.add(item);
                     }
                 });
@@ -176,6 +177,10 @@ final class LanguageLayer {
                 || here.contains("JuliaProject.toml")) {
             julia(files, dir, here, items, locks);
         }
+    }
+
+    static boolean isDocumentationPath(String file) {
+        return file.startsWith("docs/") || file.startsWith("doc/");
     }
 
     static boolean isRequirementsFile(String file) {

@@ -101,6 +101,10 @@ class ProjectScannerTest {
         LayerResult pinned = layer("requirements-pinned", Layer.LANGUAGE_DEPENDENCIES);
         assertThat(pinned.status()).isEqualTo(LayerStatus.PARTIAL);
         assertThat(has(pinned, "requirements.txt", 1, "all 2 requirement(s) pinned, but 2 without --hash")).isTrue();
+        assertThat(pinned.evidence()).as("docs/requirements.txt builds the docs only")
+                .noneMatch(e -> e.file().startsWith("docs/"));
+        assertThat(ProjectScanner.scan(FIXTURES.resolve("requirements-pinned")).lockFiles())
+                .extracting(LockFile::file).containsExactly("docs/requirements.txt", "requirements.txt");
 
         LayerResult hashed = layer("requirements-hashed", Layer.LANGUAGE_DEPENDENCIES);
         assertThat(hashed.status()).isEqualTo(LayerStatus.LOCKED);
