@@ -205,10 +205,13 @@ class ProjectScannerTest {
     void seedCalls() {
         assertThat(ExperimentLayer.seedCall("np.random.seed(42)")).isEqualTo("np.random.seed(\u2026)");
         assertThat(ExperimentLayer.seedCall("    torch.manual_seed(cfg.seed)")).isEqualTo("torch.manual_seed(\u2026)");
-        assertThat(ExperimentLayer.seedCall("rng = np.random.default_rng(2024)")).isEqualTo("default_rng(<number>)");
+        assertThat(ExperimentLayer.seedCall("rng = np.random.default_rng(2024)")).isEqualTo("default_rng(<seed>)");
+        assertThat(ExperimentLayer.seedCall("    rng = np.random.default_rng(SEED)")).isEqualTo("default_rng(<seed>)");
+        assertThat(ExperimentLayer.seedCall("rs = RandomState(seed=args.seed)")).isEqualTo("RandomState(<seed>)");
+        assertThat(ExperimentLayer.seedCall("rng = default_rng(n_samples)")).isNull();
         assertThat(ExperimentLayer.seedCall("rng = np.random.default_rng()")).isNull();
-        assertThat(ExperimentLayer.seedCall("rng = MersenneTwister(1234)")).isEqualTo("MersenneTwister(<number>)");
-        assertThat(ExperimentLayer.seedCall("clf = RandomForestClassifier(random_state=0)")).isEqualTo("random_state=<number>");
+        assertThat(ExperimentLayer.seedCall("rng = MersenneTwister(1234)")).isEqualTo("MersenneTwister(<seed>)");
+        assertThat(ExperimentLayer.seedCall("clf = RandomForestClassifier(random_state=0)")).isEqualTo("random_state=<seed>");
         assertThat(ExperimentLayer.seedCall("x = random.random()")).isNull();
         assertThat(ExperimentLayer.seedCall("set.seed(1)")).isEqualTo("set.seed(\u2026)");
     }
