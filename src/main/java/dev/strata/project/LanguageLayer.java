@@ -135,8 +135,10 @@ final class LanguageLayer {
             }
         }
         String requirementsIn = in(dir, "requirements.in");
-        if (here.contains("requirements.in") && here.contains("requirements.txt")) {
-            String compiled = in(dir, "requirements.txt");
+        String compiledName = here.contains("requirements.txt") ? "requirements.txt"
+                : here.contains("requirements.lock") ? "requirements.lock" : null;
+        if (here.contains("requirements.in") && compiledName != null) {
+            String compiled = in(dir, compiledName);
             files.read(requirementsIn).ifPresent(inText -> {
                 List<DeclaredDependency> declared = new ArrayList<>();
                 for (Requirement r : RequirementsFile.parse(requirementsIn, inText).installed()) {
@@ -186,8 +188,10 @@ final class LanguageLayer {
     static boolean isRequirementsFile(String file) {
         String name = ProjectFiles.fileName(file).toLowerCase(Locale.ROOT);
         String parent = ProjectFiles.fileName(ProjectFiles.parent(file)).toLowerCase(Locale.ROOT);
-        return name.endsWith(".txt") && (name.startsWith("requirements") || name.endsWith("-requirements.txt")
-                || name.endsWith("_requirements.txt") || parent.equals("requirements"));
+        // requirements.lock / requirements-dev.lock: pip-compile and Rye outputs in requirements syntax.
+        return (name.endsWith(".txt") && (name.startsWith("requirements") || name.endsWith("-requirements.txt")
+                || name.endsWith("_requirements.txt") || parent.equals("requirements")))
+                || (name.startsWith("requirements") && name.endsWith(".lock"));
     }
 
     private static Item judgeRequirements(RequirementsFile parsed) {

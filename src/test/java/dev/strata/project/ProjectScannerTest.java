@@ -112,6 +112,16 @@ class ProjectScannerTest {
     }
 
     @Test
+    void compiledRequirementsMissingAnInputPackageArePartial() {
+        LayerResult result = layer("requirements-compiled", Layer.LANGUAGE_DEPENDENCIES);
+        assertThat(result.status()).isEqualTo(LayerStatus.PARTIAL);
+        assertThat(result.evidence()).containsExactly(
+                new Evidence("requirements.lock", 1, "all 1 requirement(s) pinned with hashes"),
+                new Evidence("requirements.in", 2,
+                        "numpy is declared in requirements.in but missing from requirements.lock: the lock is out of date"));
+    }
+
+    @Test
     void condaFormats() {
         LayerResult env = layer("conda-env", Layer.LANGUAGE_DEPENDENCIES);
         assertThat(env.status()).isEqualTo(LayerStatus.PARTIAL);
