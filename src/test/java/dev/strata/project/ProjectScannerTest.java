@@ -39,7 +39,7 @@ class ProjectScannerTest {
                 .containsExactly(tuple("uv.lock", LockFormat.UV_LOCK));
         LockFile uv = report.lockFiles().get(0);
         assertThat(uv.packages()).extracting(LockedPackage::name, LockedPackage::line)
-                .containsExactly(tuple("mlflow", 4), tuple("numpy", 12), tuple("paper", 21), tuple("requests", 30));
+                .containsExactly(tuple("mlflow", 4), tuple("numpy", 12), tuple("paper", 21), tuple("requests", 38));
         assertThat(uv.runtimeVersion()).isEqualTo(">=3.11");
         LayerResult tests = report.layer(Layer.TESTS).orElseThrow();
         assertThat(has(tests, ".github/workflows/ci.yml", 13, "pytest")).isTrue();
@@ -63,6 +63,14 @@ class ProjectScannerTest {
         LayerResult result = layer("poetry-locked", Layer.LANGUAGE_DEPENDENCIES);
         assertThat(result.status()).isEqualTo(LayerStatus.LOCKED);
         assertThat(has(result, "poetry.lock", 0, "content-hash matches pyproject.toml")).isTrue();
+    }
+
+    @Test
+    void uvLockResolvedForOtherRequirementsIsPartial() {
+        LayerResult result = layer("uv-stale", Layer.LANGUAGE_DEPENDENCIES);
+        assertThat(result.status()).isEqualTo(LayerStatus.PARTIAL);
+        assertThat(result.evidence()).contains(new Evidence("pyproject.toml", 6,
+                "numpy is declared as '>=2.0' but uv.lock was resolved for '>=1.26': the lock is out of date (run uv lock)"));
     }
 
     @Test
