@@ -188,7 +188,7 @@ final class ScriptEvaluator {
             evalSimple(s, m, env, connector, pipe);
         } else if (command instanceof FunctionDef f) {
             push(NestingKind.FUNCTION_BODY, -1);
-            evalCommand(f.body(), m, env.copy(), connector, null);
+            evalCommand(f.body(), m, env.copy(), connector, new int[] {pipelines++, 0});
             pop();
         } else if (command instanceof Compound c) {
             evalCompound(c, m, env, connector, pipe);
@@ -200,13 +200,20 @@ final class ScriptEvaluator {
             case SUBSHELL -> nested(NestingKind.SUBSHELL, c.lists().get(0), m, env.copy(), pipe);
             case GROUP -> nested(NestingKind.GROUP, c.lists().get(0), m, env, pipe);
             case IF -> {
-                Env branches = env.copy();
+                Env conditions = env.copy();
+                Env merged = env.copy();
                 for (int i = 0; i < c.lists().size(); i++) {
                     boolean condition = i % 2 == 0 && i + 1 < c.lists().size();
-                    nested(condition ? NestingKind.IF_CONDITION : NestingKind.IF_BODY, c.lists().get(i), m,
-                            condition ? branches : branches.copy(), null);
+                    if (condition) {
+                        nested(NestingKind.IF_CONDITION, c.lists().get(i), m, conditions, null);
+                    } else {
+                        Env branch = conditions.copy();
+                        nested(NestingKind.IF_BODY, c.lists().get(i), m, branch, null);
+                        merged.mergeUncertain(branch);
+                    }
                 }
-                env.mergeUncertain(branches);
+                merged.mergeUncertain(conditions);
+                env.mergeUncertain(merged);
             }
             case WHILE, UNTIL -> {
                 Env loop = env.copy();
