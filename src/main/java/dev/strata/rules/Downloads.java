@@ -76,6 +76,10 @@ final class Downloads {
     private Downloads() {}
 
     static List<Download> all(DockerfileModel model) {
+        return model.memo().get("downloads", () -> allUncached(model));
+    }
+
+    private static List<Download> allUncached(DockerfileModel model) {
         List<Download> out = new ArrayList<>();
         for (Step step : model.steps()) {
             if (step.instruction().is("add")) {

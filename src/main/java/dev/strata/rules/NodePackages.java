@@ -26,6 +26,10 @@ final class NodePackages {
     private NodePackages() {}
 
     static List<Install> all(DockerfileModel model) {
+        return model.memo().get("node", () -> allUncached(model));
+    }
+
+    private static List<Install> allUncached(DockerfileModel model) {
         List<Install> out = new ArrayList<>();
         for (Commands.Located l : Commands.all(model)) {
             SimpleCommand c = l.command();

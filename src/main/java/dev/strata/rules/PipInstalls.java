@@ -47,6 +47,10 @@ final class PipInstalls {
     record Req(ShellWord word, Requirement requirement) {}
 
     static List<Install> all(DockerfileModel model) {
+        return model.memo().get("pip", () -> allUncached(model));
+    }
+
+    private static List<Install> allUncached(DockerfileModel model) {
         List<Install> out = new ArrayList<>();
         for (Commands.Located l : Commands.all(model)) {
             Install in = of(l.run(), l.command());

@@ -48,6 +48,10 @@ public final class SystemPackages {
 
     /** Every system package install in the Dockerfile, in source order. */
     public static List<Install> installs(DockerfileModel model) {
+        return model.memo().get("system", () -> installsUncached(model));
+    }
+
+    private static List<Install> installsUncached(DockerfileModel model) {
         List<Install> out = new ArrayList<>();
         for (Commands.Located l : Commands.all(model)) {
             SimpleCommand c = l.command();
