@@ -21,7 +21,10 @@ cp="target/test-classes:target/classes:$(cat "$tmp/cp.txt")"
 echo "== strata: parse + shell split + all rules, in memory, one JVM after warm-up (JMH)" >&2
 java -Dstrata.shared="$shared" -cp "$cp" org.openjdk.jmh.Main 'dev.strata.bench.AuditBenchmark' \
   -rf json -rff "$tmp/jmh.json" >&2
-strata_fps=$(node -e 'const r=require(process.argv[1]);console.log(r[0].primaryMetric.score.toFixed(0))' "$tmp/jmh.json")
+score() { node -e 'const r=require(process.argv[1]);const b=r.find(x=>x.benchmark.endsWith("."+process.argv[2]));console.log(b.primaryMetric.score.toFixed(0))' "$tmp/jmh.json" "$1"; }
+strata_fps=$(score auditCorpus)
+parse_fps=$(score parseOnly)
+model_fps=$(score parseAndModel)
 
 echo "== dockerfilelint: same files, in-process, after warm-up" >&2
 npm install --prefix "$tmp/npm" --no-audit --no-fund --silent dockerfilelint >&2
@@ -61,7 +64,7 @@ cpu_median=$(med "${cpus[@]}")
 
 echo
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load average at the end:$(uptime | sed 's/.*load average://')"
-echo "strata audit (in memory, JMH):     ${strata_fps} files/s over 618 corpus files"
+echo "strata audit (in memory, JMH):     ${strata_fps} files/s over 618 corpus files (parse only: ${parse_fps} files/s; parse + model with shell split: ${model_fps} files/s)"
 echo "dockerfilelint ${version} (in-process): ${dfl_fps} files/s over ${dfl_files} files"
 node -e 'console.log("ratio strata / dockerfilelint:   " + (process.argv[1] / process.argv[2]).toFixed(1) + "x")' "$strata_fps" "$dfl_fps"
 echo "./strata audit examples/jax-cuda:  median ${median} ms wall, ${cpu_median} ms CPU (user+sys) over 10 runs (wall: ${times[*]})"
