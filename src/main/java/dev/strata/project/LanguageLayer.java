@@ -86,7 +86,11 @@ final class LanguageLayer {
                 files.read(file).ifPresent(text -> {
                     LockFile parsed = lock.getValue().apply(text);
                     locks.add(parsed);
-                    items.add(judgeLock(parsed, pyDeclared, pyproject));
+                    Item item = judgeLock(parsed, pyDeclared, pyproject);
+                    if (parsed.format() == LockFormat.POETRY_LOCK && !parsed.contentHash().isEmpty()) {
+                        item = withPoetryHash(item, parsed, pyproject, files.read(pyproject).orElse(null));
+                    }
+                    items.add(item);
                 });
                 pythonLocked = true;
             }
@@ -118,12 +122,13 @@ final class LanguageLayer {
         boolean requirementsHere = false;
         for (String f : names) {
             if (isRequirementsFile(f)) {
-                requirementsHere = true;
+                requirementsHere |= !isDocumentationPath(f);
                 files.read(f).ifPresent(text -> {
                     RequirementsFile parsed = RequirementsFile.parse(f, text, files.includeLoader());
                     locks.add(LockFiles.fromRequirements(parsed));
                     Item item = judgeRequirements(parsed);
-                    if (item != null) {
+                    // docs/requirements.txt builds the documentation (Read the Docs), not the results.
+                    if (item != null && !isDocumentationPath(f)) {
                         items.add(item);
                     }
                 });
@@ -172,6 +177,10 @@ final class LanguageLayer {
                 || here.contains("JuliaProject.toml")) {
             julia(files, dir, here, items, locks);
         }
+    }
+
+    static boolean isDocumentationPath(String file) {
+        return file.startsWith("docs/") || file.startsWith("doc/");
     }
 
     static boolean isRequirementsFile(String file) {
@@ -339,12 +348,39 @@ final class LanguageLayer {
             evidence.add(new Evidence(lock.file(), 0, "Pipfile.lock _meta.hash matches the Pipfile's content"));
             return new Item(item.status(), evidence);
         }
-        // Pipenv releases hash slightly different views of the Pipfile; the names decide.
-        evidence.add(new Evidence(lock.file(), 0, "Pipfile.lock _meta.hash differs from the Pipfile's hash as computed "
-                + "here (Pipfile edited after locking, or another pipenv version); "
-                + (item.status() == LayerStatus.LOCKED || declared.isEmpty()
-                        ? "package names were compared instead and agree" : "package names were compared instead")));
-        return new Item(item.status(), evidence);
+        // The algorithm is checked against hashes Pipenv wrote (both the as-written and the
+        // normalised-name variants are tried), so a difference means the Pipfile changed after locking.
+        evidence.add(new Evidence(lock.file(), 0, "Pipfile.lock _meta.hash does not match the Pipfile: the Pipfile "
+                + "changed after locking (run pipenv lock)"));
+        return new Item(LayerStatus.PARTIAL, evidence);
+    }
+
+    private static Item withPoetryHash(Item item, LockFile lock, String pyproject, String pyprojectText) {
+        if (pyprojectText == null) {
+            return item;
+        }
+        JsonNode parsed;
+        try {
+            parsed = Toml.read(pyproject, pyprojectText);
+        } catch (ProjectParseException e) {
+            return item;
+        }
+        List<Evidence> evidence = new ArrayList<>(item.evidence());
+        if (PoetryContentHash.candidates(parsed).contains(lock.contentHash())) {
+            evidence.add(new Evidence(lock.file(), 0, "poetry.lock content-hash matches pyproject.toml"));
+            return new Item(item.status(), evidence);
+        }
+        if (parsed.path("project").isObject()) {
+            // Poetry 2 also hashes [project]; that variant is not verified against Poetry's own output,
+            // so a difference here is reported and the package names decide.
+            evidence.add(new Evidence(lock.file(), 0, "poetry.lock content-hash differs from pyproject.toml's as "
+                    + "computed here (edited after locking, or a Poetry version hashing [project] differently); "
+                    + "package names were compared instead"));
+            return new Item(item.status(), evidence);
+        }
+        evidence.add(new Evidence(lock.file(), 0, "poetry.lock content-hash does not match pyproject.toml: "
+                + "[tool.poetry] dependencies changed after locking (run poetry lock)"));
+        return new Item(LayerStatus.PARTIAL, evidence);
     }
 
     private static void conda(ProjectFiles files, String dir, List<String> names, Set<String> here, List<Item> items,
@@ -366,7 +402,8 @@ final class LanguageLayer {
                 continue;
             }
             CondaEnvironment env = condaLock ? CondaEnvironment.parseCondaLock(f, text)
-                    : explicit ? CondaEnvironment.parseExplicit(f, text) : CondaEnvironment.parseEnvironmentYml(f, text);
+                    : explicit ? CondaEnvironment.parseExplicit(f, text)
+                    : CondaEnvironment.parseEnvironmentYml(f, text, files.includeLoader());
             if (env.format() == CondaEnvironment.Format.ENVIRONMENT_YML) {
                 environments.add(env);
             } else {

@@ -53,8 +53,16 @@ class ProjectScannerTest {
     void poetryLockMissingADeclaredDependencyIsPartialAtTheManifestLine() {
         LayerResult result = layer("poetry-stale", Layer.LANGUAGE_DEPENDENCIES);
         assertThat(result.status()).isEqualTo(LayerStatus.PARTIAL);
-        assertThat(result.evidence()).containsExactly(new Evidence("pyproject.toml", 8,
+        assertThat(result.evidence()).first().isEqualTo(new Evidence("pyproject.toml", 8,
                 "scipy is declared in pyproject.toml but missing from poetry.lock: the lock is out of date"));
+        assertThat(has(result, "poetry.lock", 0, "content-hash does not match pyproject.toml")).isTrue();
+    }
+
+    @Test
+    void poetryContentHashIsReproduced() {
+        LayerResult result = layer("poetry-locked", Layer.LANGUAGE_DEPENDENCIES);
+        assertThat(result.status()).isEqualTo(LayerStatus.LOCKED);
+        assertThat(has(result, "poetry.lock", 0, "content-hash matches pyproject.toml")).isTrue();
     }
 
     @Test
@@ -71,7 +79,16 @@ class ProjectScannerTest {
         LayerResult result = layer("pipfile-stale", Layer.LANGUAGE_DEPENDENCIES);
         assertThat(result.status()).isEqualTo(LayerStatus.PARTIAL);
         assertThat(has(result, "Pipfile", 12, "black is declared in Pipfile but missing")).isTrue();
-        assertThat(has(result, "Pipfile.lock", 0, "_meta.hash differs")).isTrue();
+        assertThat(has(result, "Pipfile.lock", 0, "_meta.hash does not match the Pipfile")).isTrue();
+    }
+
+    @Test
+    void pipfileChangedAfterLockingIsPartialEvenWhenNamesAgree() {
+        LayerResult result = layer("pipfile-respecified", Layer.LANGUAGE_DEPENDENCIES);
+        assertThat(result.status()).isEqualTo(LayerStatus.PARTIAL);
+        assertThat(result.evidence()).extracting(Evidence::statement).containsExactly(
+                "Pipfile.lock locks 3 package(s) (Python 3.11, with hashes), covering all 3 declared in Pipfile",
+                "Pipfile.lock _meta.hash does not match the Pipfile: the Pipfile changed after locking (run pipenv lock)");
     }
 
     @Test
@@ -84,6 +101,10 @@ class ProjectScannerTest {
         LayerResult pinned = layer("requirements-pinned", Layer.LANGUAGE_DEPENDENCIES);
         assertThat(pinned.status()).isEqualTo(LayerStatus.PARTIAL);
         assertThat(has(pinned, "requirements.txt", 1, "all 2 requirement(s) pinned, but 2 without --hash")).isTrue();
+        assertThat(pinned.evidence()).as("docs/requirements.txt builds the docs only")
+                .noneMatch(e -> e.file().startsWith("docs/"));
+        assertThat(ProjectScanner.scan(FIXTURES.resolve("requirements-pinned")).lockFiles())
+                .extracting(LockFile::file).containsExactly("docs/requirements.txt", "requirements.txt");
 
         LayerResult hashed = layer("requirements-hashed", Layer.LANGUAGE_DEPENDENCIES);
         assertThat(hashed.status()).isEqualTo(LayerStatus.LOCKED);
@@ -168,6 +189,28 @@ class ProjectScannerTest {
         assertThat(suiteOnly.status()).isEqualTo(LayerStatus.PARTIAL);
         assertThat(has(suiteOnly, ".github/workflows/lint.yml", 0, "no step runs the tests")).isTrue();
         assertThat(layer("bare", Layer.TESTS).status()).isEqualTo(LayerStatus.MISSING);
+    }
+
+    @Test
+    void installingATestRunnerIsNotRunningTests() {
+        assertThat(TestsLayer.testCommandAt("pip install pytest tox")).isEqualTo(-1);
+        assertThat(TestsLayer.testCommandAt("pip install -e . && pytest -q")).isEqualTo(20);
+        assertThat(TestsLayer.testCommandAt("python -m pip install tox\ntox -e py311")).isEqualTo(26);
+        assertThat(TestsLayer.testCommandAt("uv run --locked pytest")).isEqualTo(16);
+        assertThat(TestsLayer.testCommandAt("Rscript -e 'rcmdcheck::rcmdcheck()'")).isEqualTo(12);
+        assertThat(TestsLayer.testCommandAt("echo protox")).isEqualTo(-1);
+    }
+
+    @Test
+    void seedCalls() {
+        assertThat(ExperimentLayer.seedCall("np.random.seed(42)")).isEqualTo("np.random.seed(\u2026)");
+        assertThat(ExperimentLayer.seedCall("    torch.manual_seed(cfg.seed)")).isEqualTo("torch.manual_seed(\u2026)");
+        assertThat(ExperimentLayer.seedCall("rng = np.random.default_rng(2024)")).isEqualTo("default_rng(<number>)");
+        assertThat(ExperimentLayer.seedCall("rng = np.random.default_rng()")).isNull();
+        assertThat(ExperimentLayer.seedCall("rng = MersenneTwister(1234)")).isEqualTo("MersenneTwister(<number>)");
+        assertThat(ExperimentLayer.seedCall("clf = RandomForestClassifier(random_state=0)")).isEqualTo("random_state=<number>");
+        assertThat(ExperimentLayer.seedCall("x = random.random()")).isNull();
+        assertThat(ExperimentLayer.seedCall("set.seed(1)")).isEqualTo("set.seed(\u2026)");
     }
 
     @Test
