@@ -18,8 +18,17 @@ final class Commands {
 
     private Commands() {}
 
-    /** A simple command together with the RUN it belongs to. */
-    record Located(RunScript run, SimpleCommand command) {}
+    /** A simple command together with the RUN it belongs to, and its name (computed once). */
+    record Located(RunScript run, SimpleCommand command, String name) {
+        boolean is(String... names) {
+            for (String n : names) {
+                if (n.equals(name)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
 
     /** Every simple command of every RUN, in source order. */
     static List<Located> all(DockerfileModel model) {
@@ -30,7 +39,7 @@ final class Commands {
         List<Located> out = new ArrayList<>();
         for (RunScript r : model.runs()) {
             for (SimpleCommand c : r.script().commands()) {
-                out.add(new Located(r, c));
+                out.add(new Located(r, c, c.name()));
             }
         }
         return out;

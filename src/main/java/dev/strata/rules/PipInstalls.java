@@ -53,7 +53,7 @@ final class PipInstalls {
     private static List<Install> allUncached(DockerfileModel model) {
         List<Install> out = new ArrayList<>();
         for (Commands.Located l : Commands.all(model)) {
-            Install in = of(l.run(), l.command());
+            Install in = of(l.run(), l.command(), l.name());
             if (in != null) {
                 out.add(in);
             }
@@ -62,8 +62,14 @@ final class PipInstalls {
     }
 
     static Install of(RunScript run, SimpleCommand c) {
+        return of(run, c, c.name());
+    }
+
+    private static Install of(RunScript run, SimpleCommand c, String name) {
+        if (name.isEmpty() || name.charAt(0) != 'p' && name.charAt(0) != 'u') {
+            return null;
+        }
         List<ShellWord> args = c.args();
-        String name = c.name();
         int from;
         boolean uv = false;
         if (PIP.matcher(name).matches()) {
