@@ -26,6 +26,10 @@ strata_fps=$(score auditCorpus)
 parse_fps=$(score parseOnly)
 model_fps=$(score parseAndModel)
 
+echo "== strata: CPU time per phase (load-independent)" >&2
+java -Dstrata.shared="$shared" -cp "$cp" dev.strata.bench.AuditPhases > "$tmp/phases.txt"
+cat "$tmp/phases.txt" >&2
+
 echo "== dockerfilelint: same files, in-process, after warm-up" >&2
 npm install --prefix "$tmp/npm" --no-audit --no-fund --silent dockerfilelint >&2
 version=$(node -e 'console.log(require(process.argv[1]).version)' "$tmp/npm/node_modules/dockerfilelint/package.json")
@@ -66,5 +70,6 @@ echo
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load average at the end:$(uptime | sed 's/.*load average://')"
 echo "strata audit (in memory, JMH):     ${strata_fps} files/s over 618 corpus files (parse only: ${parse_fps} files/s; parse + model with shell split: ${model_fps} files/s)"
 echo "dockerfilelint ${version} (in-process): ${dfl_fps} files/s over ${dfl_files} files"
+sed 's/^/strata phases: /' "$tmp/phases.txt"
 node -e 'console.log("ratio strata / dockerfilelint:   " + (process.argv[1] / process.argv[2]).toFixed(1) + "x")' "$strata_fps" "$dfl_fps"
 echo "./strata audit examples/jax-cuda:  median ${median} ms wall, ${cpu_median} ms CPU (user+sys) over 10 runs (wall: ${times[*]})"

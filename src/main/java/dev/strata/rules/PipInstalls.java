@@ -65,7 +65,7 @@ final class PipInstalls {
         return of(run, c, c.name());
     }
 
-    private static Install of(RunScript run, SimpleCommand c, String name) {
+    static Install of(RunScript run, SimpleCommand c, String name) {
         if (name.isEmpty() || name.charAt(0) != 'p' && name.charAt(0) != 'u') {
             return null;
         }
