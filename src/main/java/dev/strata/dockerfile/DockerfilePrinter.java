@@ -8,8 +8,10 @@ import java.util.Locale;
  * instruction with its keyword upper-cased, flags and arguments separated by single spaces, JSON
  * arrays as {@code ["a", "b"]}, heredoc bodies after their instruction, and the comments that
  * stood directly above each instruction. Parsing the output yields the same instructions,
- * flags, arguments and heredocs. (To change single tokens of a user's file and keep every other
- * byte, edit the source at the AST's spans instead.)
+ * flags, arguments and heredocs. The one exception: a value that ends in white space, which only
+ * an escaped white-space character at the very end of a line produces (BuildKit trims line ends,
+ * so no printed line can carry it). To change single tokens of a user's file and keep every
+ * other byte, edit the source at the AST's spans instead.
  */
 public final class DockerfilePrinter {
   private DockerfilePrinter() {}
@@ -138,9 +140,13 @@ public final class DockerfilePrinter {
       out.append(']');
       return;
     }
+    // Words that start like a JSON array but were not one (ADD/COPY/VOLUME split them on white
+    // space) are joined with a form feed: JSON allows that neither between tokens nor in strings,
+    // so the printed line cannot turn into valid JSON.
+    char separator = values.size() > 1 && values.get(0).value().startsWith("[") ? '\f' : ' ';
     for (int k = 0; k < values.size(); k++) {
       if (k > 0) {
-        out.append(' ');
+        out.append(separator);
       }
       out.append(values.get(k).value());
     }

@@ -1,6 +1,8 @@
 package dev.strata.image;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One path of an image's merged file system, after whiteouts and opaque directories are applied.
@@ -10,7 +12,8 @@ import java.util.Map;
  * @param mode permission bits including setuid/setgid/sticky (07777), without the type bits
  * @param uid numeric owner
  * @param gid numeric group
- * @param size content size in bytes for regular files, 0 otherwise
+ * @param size content size in bytes for regular files (and for hard links, of the content they
+ *     share), 0 otherwise
  * @param sha256 lowercase hex SHA-256 of the content for regular files (and for hard links, of the
  *     content they share); null for other types
  * @param linkTarget symlink target exactly as stored, or the normalised absolute path a hard link
@@ -37,6 +40,6 @@ public record FileEntry(
         int layerIndex) {
 
     public FileEntry {
-        xattrs = Map.copyOf(xattrs);
+        xattrs = xattrs.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(xattrs));
     }
 }

@@ -17,7 +17,7 @@ final class ExperimentLayer {
             "tensorflow.random.set_seed(", "jax.random.PRNGKey(", "jax.random.key(", "set.seed(", "seed_everything(",
             "Random.seed!(", "mx.random.seed(", "paddle.seed(", "random.PRNGKey(", "random.seed(");
 
-    /** Generators and parameters that are seeded only when given a literal number. */
+    /** Generators and parameters that are seeded only when given a number or a seed variable. */
     static final List<String> SEEDED_CONSTRUCTORS = List.of("default_rng(", "RandomState(", "MersenneTwister(",
             "Xoshiro(", "StableRNG(", "random_state=", "random_state =");
 
@@ -136,13 +136,17 @@ final class ExperimentLayer {
             for (String constructor : SEEDED_CONSTRUCTORS) {
                 int at = line.indexOf(constructor);
                 if (at >= 0 && hasDigitArgument(line, at + constructor.length())) {
-                    return constructor.endsWith("(") ? constructor + "<number>)" : constructor.strip() + "<number>";
+                    return constructor.endsWith("(") ? constructor + "<seed>)" : constructor.strip() + "<seed>";
                 }
             }
         }
         return null;
     }
 
+    /**
+     * True when the argument at {@code from} seeds the generator: a literal number, or a name that
+     * says it is a seed ({@code SEED}, {@code args.seed}, {@code cfg.random_seed}).
+     */
     private static boolean hasDigitArgument(String line, int from) {
         int i = from;
         while (i < line.length() && line.charAt(i) == ' ') {
@@ -151,6 +155,14 @@ final class ExperimentLayer {
         if (line.startsWith("seed=", i)) {
             i += 5;
         }
-        return i < line.length() && Character.isDigit(line.charAt(i));
+        if (i < line.length() && Character.isDigit(line.charAt(i))) {
+            return true;
+        }
+        int end = i;
+        while (end < line.length() && (Character.isLetterOrDigit(line.charAt(end)) || line.charAt(end) == '_'
+                || line.charAt(end) == '.')) {
+            end++;
+        }
+        return end > i && line.substring(i, end).toLowerCase(java.util.Locale.ROOT).contains("seed");
     }
 }

@@ -90,6 +90,9 @@ final class LanguageLayer {
                     if (parsed.format() == LockFormat.POETRY_LOCK && !parsed.contentHash().isEmpty()) {
                         item = withPoetryHash(item, parsed, pyproject, files.read(pyproject).orElse(null));
                     }
+                    if (parsed.format() == LockFormat.UV_LOCK && parsed.problems().isEmpty()) {
+                        item = withUvMetadata(item, parsed, text, pyproject, files.read(pyproject).orElse(null));
+                    }
                     items.add(item);
                 });
                 pythonLocked = true;
@@ -135,8 +138,10 @@ final class LanguageLayer {
             }
         }
         String requirementsIn = in(dir, "requirements.in");
-        if (here.contains("requirements.in") && here.contains("requirements.txt")) {
-            String compiled = in(dir, "requirements.txt");
+        String compiledName = here.contains("requirements.txt") ? "requirements.txt"
+                : here.contains("requirements.lock") ? "requirements.lock" : null;
+        if (here.contains("requirements.in") && compiledName != null) {
+            String compiled = in(dir, compiledName);
             files.read(requirementsIn).ifPresent(inText -> {
                 List<DeclaredDependency> declared = new ArrayList<>();
                 for (Requirement r : RequirementsFile.parse(requirementsIn, inText).installed()) {
@@ -186,8 +191,10 @@ final class LanguageLayer {
     static boolean isRequirementsFile(String file) {
         String name = ProjectFiles.fileName(file).toLowerCase(Locale.ROOT);
         String parent = ProjectFiles.fileName(ProjectFiles.parent(file)).toLowerCase(Locale.ROOT);
-        return name.endsWith(".txt") && (name.startsWith("requirements") || name.endsWith("-requirements.txt")
-                || name.endsWith("_requirements.txt") || parent.equals("requirements"));
+        // requirements.lock / requirements-dev.lock: pip-compile and Rye outputs in requirements syntax.
+        return (name.endsWith(".txt") && (name.startsWith("requirements") || name.endsWith("-requirements.txt")
+                || name.endsWith("_requirements.txt") || parent.equals("requirements")))
+                || (name.startsWith("requirements") && name.endsWith(".lock"));
     }
 
     private static Item judgeRequirements(RequirementsFile parsed) {
@@ -353,6 +360,52 @@ final class LanguageLayer {
         evidence.add(new Evidence(lock.file(), 0, "Pipfile.lock _meta.hash does not match the Pipfile: the Pipfile "
                 + "changed after locking (run pipenv lock)"));
         return new Item(LayerStatus.PARTIAL, evidence);
+    }
+
+    /** Compares the requirements uv resolved for the project with what pyproject.toml declares now. */
+    private static Item withUvMetadata(Item item, LockFile lock, String lockText, String pyproject, String pyprojectText) {
+        if (pyprojectText == null) {
+            return item;
+        }
+        Map<String, String> resolved;
+        Map<String, String> declared;
+        try {
+            var root = UvLockMetadata.rootRequirements(Toml.read(lock.file(), lockText));
+            if (root.isEmpty()) {
+                return item;
+            }
+            resolved = root.get();
+            declared = UvLockMetadata.declared(pyproject, Toml.read(pyproject, pyprojectText));
+        } catch (ProjectParseException e) {
+            return item;
+        }
+        if (resolved.equals(declared)) {
+            return item;
+        }
+        List<Evidence> evidence = new ArrayList<>(item.evidence());
+        int listed = 0;
+        for (Map.Entry<String, String> d : declared.entrySet()) {
+            String then = resolved.get(d.getKey());
+            if (then != null && !then.equals(d.getValue()) && listed++ < MAX_LISTED) {
+                evidence.add(new Evidence(pyproject, Manifests.dependencyLine(pyprojectText, d.getKey()), d.getKey()
+                        + " is declared as '" + d.getValue() + "' but uv.lock was resolved for '" + then
+                        + "': the lock is out of date (run uv lock)"));
+            }
+        }
+        for (String added : declared.keySet()) {
+            if (!resolved.containsKey(added) && listed++ < MAX_LISTED) {
+                evidence.add(new Evidence(pyproject, Manifests.dependencyLine(pyprojectText, added), added
+                        + " is declared in pyproject.toml but was not a project requirement when uv.lock was written: "
+                        + "the lock is out of date (run uv lock)"));
+            }
+        }
+        for (String gone : resolved.keySet()) {
+            if (!declared.containsKey(gone) && listed++ < MAX_LISTED) {
+                evidence.add(new Evidence(lock.file(), 0, gone + " was a project requirement when uv.lock was written "
+                        + "but is no longer declared in pyproject.toml: the lock is out of date (run uv lock)"));
+            }
+        }
+        return listed > 0 ? new Item(LayerStatus.PARTIAL, evidence) : item;
     }
 
     private static Item withPoetryHash(Item item, LockFile lock, String pyproject, String pyprojectText) {

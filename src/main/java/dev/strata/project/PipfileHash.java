@@ -49,7 +49,7 @@ final class PipfileHash {
         data.put("_meta", meta);
         data.put("default", section(pipfile.get("packages"), canonicalNames));
         data.put("develop", section(pipfile.get("dev-packages"), canonicalNames));
-        Iterator<Map.Entry<String, JsonNode>> it = pipfile.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = pipfile.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!NON_PACKAGE_SECTIONS.contains(e.getKey())) {
@@ -81,7 +81,7 @@ final class PipfileHash {
             return node == null ? new TreeMap<String, Object>() : node;
         }
         Map<String, Object> out = new TreeMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             out.put(canonical ? Requirement.normalize(e.getKey()) : e.getKey(), e.getValue());

@@ -75,7 +75,7 @@ final class PythonJson {
     private void node(JsonNode node) {
         if (node.isObject()) {
             TreeMap<String, Object> map = new TreeMap<>();
-            node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue()));
+            node.properties().iterator().forEachRemaining(e -> map.put(e.getKey(), e.getValue()));
             write(map);
         } else if (node.isArray()) {
             List<Object> items = new ArrayList<>();

@@ -158,9 +158,11 @@ public final class ToolCalls {
     private static final Set<String> APK_VALUE = Set.of("-X", "--repository", "-t", "--virtual", "-p", "--root",
             "--arch", "--keys-dir", "--cache-dir", "--repositories-file");
 
+    private static final Set<String> APK_ACTIONS = Set.of("add", "del", "update", "upgrade", "fix", "fetch");
+
     private static ToolCall apk(SimpleCommand command, List<ShellWord> args) {
         CommandLine c = CommandLine.parse(args, APK_VALUE);
-        if (c.operands.isEmpty()) {
+        if (c.operands.isEmpty() || !APK_ACTIONS.contains(firstOperand(c))) {
             return null;
         }
         String action = c.operands.get(0).value();
@@ -288,10 +290,12 @@ public final class ToolCalls {
         return null;
     }
 
+    private static final Set<String> PIP_ACTIONS = Set.of("install", "download", "wheel", "uninstall", "sync");
+
     private static ToolCall pip(SimpleCommand command, String tool, List<ShellWord> args) {
         CommandLine c = CommandLine.parse(args, PIP_VALUE);
-        if (c.operands.isEmpty()) {
-            return null;
+        if (c.operands.isEmpty() || !PIP_ACTIONS.contains(firstOperand(c))) {
+            return null; // pip config, freeze, list, show, --version: nothing installed
         }
         String action = firstOperand(c);
         List<PackageSpec> packages = new ArrayList<>();
@@ -380,6 +384,9 @@ public final class ToolCalls {
             "--file", "-f", "--solver", "--repodata-fn", "--platform", "--subdir", "-r", "--root-prefix",
             "--strict-channel-priority-value");
 
+    private static final Set<String> CONDA_ACTIONS = Set.of("install", "create", "update", "upgrade", "remove",
+            "uninstall", "env create", "env update");
+
     private static ToolCall conda(SimpleCommand command, String tool, List<ShellWord> args) {
         CommandLine c = CommandLine.parse(args, CONDA_VALUE);
         if (c.operands.isEmpty()) {
@@ -390,6 +397,9 @@ public final class ToolCalls {
         if (action.equals("env") && c.operands.size() > 1) {
             action = "env " + c.operands.get(1).value();
             first = 2;
+        }
+        if (!CONDA_ACTIONS.contains(action)) {
+            return null; // init, activate, clean, config, run, info: no packages change
         }
         List<PackageSpec> packages = new ArrayList<>();
         for (ShellWord w : c.operands.subList(first, c.operands.size())) {
@@ -579,6 +589,15 @@ public final class ToolCalls {
             output = c.first("-O", "--output-document");
             remoteName = output == null;
             toStdout = output != null && output.is("-") || c.has("-qO-");
+        }
+        for (Redirection r : command.redirections()) {
+            if ((r.operator().equals(">") || r.operator().equals(">>") || r.operator().equals(">|")
+                    || r.operator().startsWith("&>")) && (r.fd() == -1 || r.fd() == 1)) {
+                toStdout = false;
+                if (output == null) {
+                    output = r.target();
+                }
+            }
         }
         String interpreter = toStdout ? interpreterOf(command, script) : "";
         return new Download(command, tool, urls, output, remoteName, toStdout, interpreter);

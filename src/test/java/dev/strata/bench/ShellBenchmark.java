@@ -71,4 +71,36 @@ public class ShellBenchmark {
     public int files() {
         return files;
     }
+
+    /**
+     * Thread-CPU-time measurement for shared, oversubscribed machines where JMH's wall-clock
+     * figures mostly measure the neighbours: {@code java -cp ... dev.strata.bench.ShellBenchmark [seconds]}.
+     */
+    public static void main(String[] args) {
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        ShellBenchmark b = new ShellBenchmark();
+        b.load();
+        Blackhole bh = new Blackhole(
+                "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
+        long seconds = args.length > 0 ? Long.parseLong(args[0]) : 20;
+        long warmupEnd = System.currentTimeMillis() + seconds * 500;
+        while (System.currentTimeMillis() < warmupEnd) {
+            b.splitAndRecognizeCorpus(bh);
+        }
+        long end = System.currentTimeMillis() + seconds * 1000;
+        long best = Long.MAX_VALUE;
+        long total = 0;
+        int ops = 0;
+        while (System.currentTimeMillis() < end) {
+            long t = cpu.getCurrentThreadCpuTime();
+            b.splitAndRecognizeCorpus(bh);
+            long d = cpu.getCurrentThreadCpuTime() - t;
+            best = Math.min(best, d);
+            total += d;
+            ops++;
+        }
+        double mean = total / 1e6 / ops;
+        System.out.printf("shell split+recognize, %d files, %d RUNs: mean %.1f ms CPU/op (best %.1f) = %.0f files/s per core%n",
+                b.files, b.runs.size(), mean, best / 1e6, b.files / (mean / 1000));
+    }
 }

@@ -17,7 +17,7 @@ class DockerfileFuzzTest {
       AstInvariants.check(df);
       BuildKitDump.dump(df);
       Dockerfile again = DockerfileParser.parse("Dockerfile", DockerfilePrinter.print(df));
-      if (!Structure.of(again).equals(Structure.of(df))) {
+      if (Structure.printable(df) && !Structure.of(again).equals(Structure.of(df))) {
         throw new AssertionError("printing changed the AST: " + Structure.of(df) + " became "
             + Structure.of(again));
       }

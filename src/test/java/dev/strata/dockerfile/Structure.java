@@ -9,6 +9,35 @@ record Structure(List<String> directives, char escape, List<Node> instructions) 
   record Node(String name, List<String> flags, List<String> args, boolean json,
       List<String> heredocs, Node trigger) {}
 
+  /**
+   * False when some value ends in white space: possible only through an escaped white-space
+   * character at the very end of a line, which no printed line can reproduce because BuildKit
+   * trims line ends. The printer's round trip is checked for everything else.
+   */
+  static boolean printable(Dockerfile df) {
+    for (Instruction i : df.instructions()) {
+      if (!printable(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean printable(Instruction i) {
+    for (Word w : i.arguments()) {
+      String v = w.value();
+      if (!v.isEmpty() && GoText.isSpace(v.charAt(v.length() - 1))) {
+        return false;
+      }
+    }
+    for (Flag f : i.flags()) {
+      if (GoText.isSpace(f.text().charAt(f.text().length() - 1))) {
+        return false;
+      }
+    }
+    return i.trigger() == null || printable(i.trigger());
+  }
+
   static Structure of(Dockerfile df) {
     List<String> directives = new ArrayList<>();
     for (Directive d : df.directives()) {

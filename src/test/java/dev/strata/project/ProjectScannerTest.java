@@ -39,7 +39,7 @@ class ProjectScannerTest {
                 .containsExactly(tuple("uv.lock", LockFormat.UV_LOCK));
         LockFile uv = report.lockFiles().get(0);
         assertThat(uv.packages()).extracting(LockedPackage::name, LockedPackage::line)
-                .containsExactly(tuple("mlflow", 4), tuple("numpy", 12), tuple("paper", 21), tuple("requests", 30));
+                .containsExactly(tuple("mlflow", 4), tuple("numpy", 12), tuple("paper", 21), tuple("requests", 38));
         assertThat(uv.runtimeVersion()).isEqualTo(">=3.11");
         LayerResult tests = report.layer(Layer.TESTS).orElseThrow();
         assertThat(has(tests, ".github/workflows/ci.yml", 13, "pytest")).isTrue();
@@ -63,6 +63,14 @@ class ProjectScannerTest {
         LayerResult result = layer("poetry-locked", Layer.LANGUAGE_DEPENDENCIES);
         assertThat(result.status()).isEqualTo(LayerStatus.LOCKED);
         assertThat(has(result, "poetry.lock", 0, "content-hash matches pyproject.toml")).isTrue();
+    }
+
+    @Test
+    void uvLockResolvedForOtherRequirementsIsPartial() {
+        LayerResult result = layer("uv-stale", Layer.LANGUAGE_DEPENDENCIES);
+        assertThat(result.status()).isEqualTo(LayerStatus.PARTIAL);
+        assertThat(result.evidence()).contains(new Evidence("pyproject.toml", 6,
+                "numpy is declared as '>=2.0' but uv.lock was resolved for '>=1.26': the lock is out of date (run uv lock)"));
     }
 
     @Test
@@ -109,6 +117,16 @@ class ProjectScannerTest {
         LayerResult hashed = layer("requirements-hashed", Layer.LANGUAGE_DEPENDENCIES);
         assertThat(hashed.status()).isEqualTo(LayerStatus.LOCKED);
         assertThat(has(hashed, "requirements.txt", 1, "all 2 requirement(s) pinned with hashes (--require-hashes)")).isTrue();
+    }
+
+    @Test
+    void compiledRequirementsMissingAnInputPackageArePartial() {
+        LayerResult result = layer("requirements-compiled", Layer.LANGUAGE_DEPENDENCIES);
+        assertThat(result.status()).isEqualTo(LayerStatus.PARTIAL);
+        assertThat(result.evidence()).containsExactly(
+                new Evidence("requirements.lock", 1, "all 1 requirement(s) pinned with hashes"),
+                new Evidence("requirements.in", 2,
+                        "numpy is declared in requirements.in but missing from requirements.lock: the lock is out of date"));
     }
 
     @Test
@@ -205,10 +223,13 @@ class ProjectScannerTest {
     void seedCalls() {
         assertThat(ExperimentLayer.seedCall("np.random.seed(42)")).isEqualTo("np.random.seed(\u2026)");
         assertThat(ExperimentLayer.seedCall("    torch.manual_seed(cfg.seed)")).isEqualTo("torch.manual_seed(\u2026)");
-        assertThat(ExperimentLayer.seedCall("rng = np.random.default_rng(2024)")).isEqualTo("default_rng(<number>)");
+        assertThat(ExperimentLayer.seedCall("rng = np.random.default_rng(2024)")).isEqualTo("default_rng(<seed>)");
+        assertThat(ExperimentLayer.seedCall("    rng = np.random.default_rng(SEED)")).isEqualTo("default_rng(<seed>)");
+        assertThat(ExperimentLayer.seedCall("rs = RandomState(seed=args.seed)")).isEqualTo("RandomState(<seed>)");
+        assertThat(ExperimentLayer.seedCall("rng = default_rng(n_samples)")).isNull();
         assertThat(ExperimentLayer.seedCall("rng = np.random.default_rng()")).isNull();
-        assertThat(ExperimentLayer.seedCall("rng = MersenneTwister(1234)")).isEqualTo("MersenneTwister(<number>)");
-        assertThat(ExperimentLayer.seedCall("clf = RandomForestClassifier(random_state=0)")).isEqualTo("random_state=<number>");
+        assertThat(ExperimentLayer.seedCall("rng = MersenneTwister(1234)")).isEqualTo("MersenneTwister(<seed>)");
+        assertThat(ExperimentLayer.seedCall("clf = RandomForestClassifier(random_state=0)")).isEqualTo("random_state=<seed>");
         assertThat(ExperimentLayer.seedCall("x = random.random()")).isNull();
         assertThat(ExperimentLayer.seedCall("set.seed(1)")).isEqualTo("set.seed(\u2026)");
     }

@@ -193,4 +193,43 @@ class ShellParserTest {
         assertThat(s.problems()).isNotEmpty();
         assertThat(s.commands()).isNotEmpty();
     }
+
+    @Test
+    void shellParameterOperations() throws Exception {
+        Script s = ShellParser.parseRun("echo ${#V} ${F%.tar.gz} ${F##*/} ${F/x/y} ${U:=d} $U", 0, '\\',
+                Map.of("V", "1.2", "F", "/a/x.tar.gz"));
+        assertThat(values(s.commands().get(0))).containsExactly("echo", "3", "/a/x", "x.tar.gz", "/a/y.tar.gz", "d", "");
+        assertThat(s.commands().get(0).words().get(5).known()).isFalse();
+    }
+
+    @Test
+    void execFormUnwrapsAndParsesShellString() {
+        String src = "RUN [\"bash\", \"-c\", \"pip install x==1 && apt-get update\"]";
+        List<ShellWord> argv = List.of(word(src, "bash"), word(src, "-c"), word(src, "pip install x==1 && apt-get update"));
+        Script s = ShellParser.parseExec(argv, src, 0, Map.of());
+        assertThat(s.commands()).extracting(SimpleCommand::name).containsExactly("bash", "pip", "apt-get");
+        ShellWord spec = s.commands().get(1).words().get(2);
+        assertThat(src.substring(spec.start(), spec.end())).isEqualTo("x==1");
+    }
+
+    private static ShellWord word(String src, String value) {
+        int at = src.indexOf("\"" + value + "\"") + 1;
+        return new ShellWord(value, true, List.of(), value, at, at + value.length(), false);
+    }
+
+    @Test
+    void deepNestingIsASyntaxErrorNotAStackOverflow() {
+        String deep = "$(".repeat(20000) + ")".repeat(20000);
+        assertThatThrownBy(() -> parse("echo " + deep)).isInstanceOf(ShellSyntaxException.class);
+        assertThat(ShellParser.parseRunLenient("echo " + deep, 0, '\\', Map.of()).problems()).isNotEmpty();
+        String sub = "{ ".repeat(5000) + "true" + "; }".repeat(5000);
+        assertThat(ShellParser.parseRunLenient(sub, 0, '\\', Map.of()).problems()).isNotEmpty();
+        StringBuilder nestedShells = new StringBuilder("pip install x");
+        for (int i = 0; i < 60; i++) {
+            nestedShells.insert(0, "sh -c '").append("'");
+        }
+        ShellParser.parseRunLenient(nestedShells.toString(), 0, '\\', Map.of());
+        String ticks = "echo " + "`".repeat(3000);
+        ShellParser.parseRunLenient(ticks, 0, '\\', Map.of());
+    }
 }

@@ -107,6 +107,9 @@ class ToolCallsTest {
         assertThat(c.packages()).extracting(PackageSpec::name).containsExactly("pip", "setuptools", "wheel");
         assertThat(pm("pip3.11 install --upgrade \"jax[cuda12]\"").tool()).isEqualTo("pip3.11");
         assertThat(pm("python3 -m pip install x").tool()).isEqualTo("python3 -m pip");
+        assertThat(pm("$CONDA_DIR/bin/pip install x").tool()).isEqualTo("pip");
+        assertThat(calls("$TOOL install x")).isEmpty();
+        assertThat(calls("pip config set global.index-url https://x && pip freeze")).isEmpty();
         assertThat(pm("uv pip install --system x==1").tool()).isEqualTo("uv pip");
         assertThat(pm("uv sync --frozen").hasFlag("frozen-lockfile")).isTrue();
         assertThat(pm("poetry install --no-root").action()).isEqualTo("install");
@@ -138,6 +141,7 @@ class ToolCallsTest {
         assertThat(env.action()).isEqualTo("env create");
         assertThat(env.files()).extracting(ShellWord::value).containsExactly("environment.yml");
         assertThat(pm("conda env update -f env.yml --prune").action()).isEqualTo("env update");
+        assertThat(calls("conda init bash && conda clean -afy")).isEmpty();
         assertThat(pm("micromamba create -n x --file spec.txt").files()).extracting(ShellWord::value)
                 .containsExactly("spec.txt");
     }
@@ -205,6 +209,11 @@ class ToolCallsTest {
         Download saved = (Download) calls("curl -fsSLo /tmp/x.tgz https://x/x.tgz").get(0);
         assertThat(saved.output().value()).isEqualTo("/tmp/x.tgz");
         assertThat(saved.toStdout()).isFalse();
+        Download redirected = (Download) calls("curl -fsSL https://x/s > /tmp/s.sh").get(0);
+        assertThat(redirected.toStdout()).isFalse();
+        assertThat(redirected.output().value()).isEqualTo("/tmp/s.sh");
+        Download procSub = (Download) calls("bash <(curl -s https://x/s)").get(0);
+        assertThat(procSub.interpreter()).isEqualTo("bash");
         Download wq = (Download) calls("wget -qO- https://x/s | sh").get(0);
         assertThat(wq.interpreter()).isEqualTo("sh");
     }
