@@ -4,7 +4,12 @@ import dev.strata.config.AuditConfig;
 import dev.strata.dockerfile.Dockerfile;
 import dev.strata.dockerfile.DockerfileParseException;
 import dev.strata.dockerfile.DockerfileParser;
+import dev.strata.project.Layer;
 import dev.strata.project.LayerResult;
+import dev.strata.project.ProjectReport;
+import dev.strata.project.ProjectScanner;
+import dev.strata.project.ScanOptions;
+import java.io.UncheckedIOException;
 import dev.strata.rules.Finding;
 import dev.strata.rules.Hit;
 import dev.strata.rules.Rule;
@@ -86,8 +91,25 @@ public final class Auditor {
             findings.addAll(check(model, config));
         }
         findings.sort(ORDER);
+        ProjectReport report;
+        try {
+            report = ProjectScanner.scan(root, ScanOptions.defaults().withSkipGlobs(config.skip()));
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new AuditInputException(rootDisplay + ": cannot scan the repository: " + e.getMessage());
+        }
         List<LayerResult> layers = new ArrayList<>();
-        layers.add(LayerAssessor.container(models, findings));
+        for (Layer layer : Layer.values()) {
+            LayerResult scanned = report.layer(layer).orElse(null);
+            if (layer == Layer.CONTAINER) {
+                layers.add(LayerAssessor.container(models, findings));
+            } else if (layer == Layer.LANGUAGE_DEPENDENCIES && scanned != null) {
+                layers.add(LayerAssessor.languageDependencies(models, findings, scanned));
+            } else if (layer == Layer.SYSTEM_DEPENDENCIES) {
+                layers.add(LayerAssessor.systemDependencies(models, findings, scanned));
+            } else if (scanned != null) {
+                layers.add(LayerAssessor.scannedWithFindings(layer, scanned, findings));
+            }
+        }
         return new AuditResult(display, rootDisplay, names, findings, layers);
     }
 

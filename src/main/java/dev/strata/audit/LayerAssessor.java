@@ -5,9 +5,11 @@ import dev.strata.project.Layer;
 import dev.strata.project.LayerResult;
 import dev.strata.project.LayerStatus;
 import dev.strata.rules.Finding;
+import dev.strata.rules.PipRequirementsUnlockedRule;
 import dev.strata.rules.RuleCatalog;
 import dev.strata.rules.RuleInfo;
 import dev.strata.rules.Severity;
+import dev.strata.rules.SystemPackages;
 import dev.strata.rules.model.BaseImage;
 import dev.strata.rules.model.DockerfileModel;
 import dev.strata.rules.model.Stage;
@@ -54,6 +56,94 @@ final class LayerAssessor {
             }
         }
         return new LayerResult(Layer.CONTAINER, LayerStatus.LOCKED, pinned);
+    }
+
+    /**
+     * System dependencies: the Dockerfile's package installs decide when there are any (partial with
+     * the findings, or locked with the pinned installs); otherwise the scanner's view of documented
+     * system packages stands, and with nothing documented either the layer is not applicable (the
+     * base image is all there is).
+     */
+    static LayerResult systemDependencies(List<DockerfileModel> models, List<Finding> findings, LayerResult scanned) {
+        List<Evidence> floating = evidenceOf(Layer.SYSTEM_DEPENDENCIES, findings);
+        List<Evidence> documented = scanned == null ? List.of() : scanned.evidence();
+        if (!floating.isEmpty()) {
+            List<Evidence> ev = new ArrayList<>(floating);
+            ev.addAll(documented);
+            return new LayerResult(Layer.SYSTEM_DEPENDENCIES, LayerStatus.PARTIAL, ev);
+        }
+        List<Evidence> pinned = new ArrayList<>();
+        for (DockerfileModel m : models) {
+            for (SystemPackages.Install in : SystemPackages.installs(m)) {
+                if (in.unpinned().isEmpty()) {
+                    pinned.add(new Evidence(m.file(), in.run().step().instruction().span().startLine(),
+                            in.pinned().size() + " system package" + (in.pinned().size() == 1 ? "" : "s") + " installed at pinned versions"));
+                }
+            }
+        }
+        if (!pinned.isEmpty()) {
+            pinned.addAll(documented);
+            return new LayerResult(Layer.SYSTEM_DEPENDENCIES, LayerStatus.LOCKED, pinned);
+        }
+        if (scanned != null && scanned.status() != LayerStatus.MISSING) {
+            return scanned;
+        }
+        List<Evidence> none = new ArrayList<>();
+        for (DockerfileModel m : models) {
+            none.add(new Evidence(m.file(), 0, "no system packages installed on top of the base image"));
+        }
+        return new LayerResult(Layer.SYSTEM_DEPENDENCIES, LayerStatus.NOT_APPLICABLE, none);
+    }
+
+    /**
+     * A layer the scanner decides, made stricter by Dockerfile findings in it: a lock elsewhere does
+     * not help when the Dockerfile installs floating packages besides it.
+     */
+    static LayerResult scannedWithFindings(Layer layer, LayerResult scanned, List<Finding> findings) {
+        List<Evidence> floating = evidenceOf(layer, findings);
+        if (floating.isEmpty()) {
+            return scanned;
+        }
+        return stricter(layer, scanned, floating);
+    }
+
+    /**
+     * Language dependencies: the scanner's verdict, made stricter by floating installs in the
+     * Dockerfile, and completed by lock files the Dockerfile installs with hash checking (which the
+     * scanner may not know by name, e.g. {@code requirements.lock}).
+     */
+    static LayerResult languageDependencies(List<DockerfileModel> models, List<Finding> findings, LayerResult scanned) {
+        List<Evidence> floating = evidenceOf(Layer.LANGUAGE_DEPENDENCIES, findings);
+        if (!floating.isEmpty()) {
+            return stricter(Layer.LANGUAGE_DEPENDENCIES, scanned, floating);
+        }
+        List<Evidence> locked = new ArrayList<>();
+        for (DockerfileModel m : models) {
+            for (PipRequirementsUnlockedRule.Resolved r : PipRequirementsUnlockedRule.resolved(m)) {
+                if (r.locked()) {
+                    locked.add(new Evidence(m.context().display(r.contextPath()), 0, r.file().installed().size()
+                            + " requirements pinned with == and hash-checked, installed by " + m.file() + ":"
+                            + r.runLine()));
+                }
+            }
+        }
+        if (locked.isEmpty() || scanned.status() == LayerStatus.PARTIAL) {
+            return scanned;
+        }
+        if (scanned.status() == LayerStatus.LOCKED) {
+            locked.addAll(0, scanned.evidence());
+        }
+        return new LayerResult(Layer.LANGUAGE_DEPENDENCIES, LayerStatus.LOCKED, locked);
+    }
+
+    private static LayerResult stricter(Layer layer, LayerResult scanned, List<Evidence> floating) {
+        List<Evidence> ev = new ArrayList<>(floating);
+        ev.addAll(scanned.evidence());
+        LayerStatus status = switch (scanned.status()) {
+            case LOCKED, PARTIAL -> LayerStatus.PARTIAL;
+            case MISSING, NOT_APPLICABLE -> LayerStatus.MISSING;
+        };
+        return new LayerResult(layer, status, ev);
     }
 
     /** Findings of a layer at warning or above, as evidence lines. */

@@ -35,7 +35,7 @@ public final class CondaUnpinnedRule implements Rule {
         List<Hit> hits = new ArrayList<>();
         for (Commands.Located l : Commands.all(model)) {
             SimpleCommand c = l.command();
-            if (!c.isNamed("conda", "mamba", "micromamba")) {
+            if (!l.is("conda", "mamba", "micromamba")) {
                 continue;
             }
             List<ShellWord> args = c.args();
@@ -95,6 +95,16 @@ public final class CondaUnpinnedRule implements Rule {
         return hits;
     }
 
+    /** 1-based column of {@code spec} on {@code line} of {@code text}, 1 when not found. */
+    private static int column(String text, int line, String spec) {
+        String[] lines = text.split("\n", -1);
+        if (line < 1 || line > lines.length || spec.isEmpty()) {
+            return 1;
+        }
+        int i = lines[line - 1].indexOf(spec);
+        return i < 0 ? 1 : i + 1;
+    }
+
     private static void checkFile(DockerfileModel model, Commands.Located l, ShellWord at, String path, List<Hit> hits) {
         Optional<String> ctxPath = ContextPaths.resolve(model, l.run().step(), path);
         if (ctxPath.isEmpty()) {
@@ -111,12 +121,14 @@ public final class CondaUnpinnedRule implements Rule {
         List<String> floating = new ArrayList<>();
         String file = null;
         int line = 0;
+        String firstSpec = "";
         for (CondaDependency d : envFile.dependencies()) {
             if (!d.pinned()) {
                 floating.add(model.context().display(d.file()) + ":" + d.line() + " `" + d.spec() + "`");
                 if (file == null) {
                     file = d.file();
                     line = d.line();
+                    firstSpec = d.spec();
                 }
             }
         }
@@ -126,6 +138,7 @@ public final class CondaUnpinnedRule implements Rule {
                 if (file == null) {
                     file = r.file();
                     line = r.line();
+                    firstSpec = r.text().trim();
                 }
             }
         }
@@ -133,7 +146,7 @@ public final class CondaUnpinnedRule implements Rule {
             return;
         }
         List<String> shown = floating.subList(0, Math.min(6, floating.size()));
-        hits.add(new Hit(l.run().step().instruction(), model.context().display(file), Math.max(1, line), 1,
+        hits.add(new Hit(l.run().step().instruction(), model.context().display(file), Math.max(1, line), column(text.get(), line, firstSpec),
                 "`" + Commands.text(model, l.command()) + "` (" + model.file() + ":" + Commands.span(model, at).startLine()
                         + ") builds an environment whose dependencies float: " + String.join(", ", shown)
                         + (floating.size() > shown.size() ? ", and " + (floating.size() - shown.size()) + " more" : "")

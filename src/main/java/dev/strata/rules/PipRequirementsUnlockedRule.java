@@ -28,9 +28,26 @@ public final class PipRequirementsUnlockedRule implements Rule {
         return INFO;
     }
 
-    @Override
-    public List<Hit> check(DockerfileModel model) {
-        List<Hit> hits = new ArrayList<>();
+    /**
+     * A requirements file a pip install reads, found in the build context and parsed.
+     *
+     * @param hashed pip runs in hash-checking mode for it
+     */
+    public record Resolved(PipInstalls.Install install, ShellWord word, String contextPath, RequirementsFile file, boolean hashed) {
+        /** Line of the RUN that installs the file. */
+        public int runLine() {
+            return install.run().step().instruction().span().startLine();
+        }
+
+        /** Every installed requirement pinned and hash-checked. */
+        public boolean locked() {
+            return !file.installed().isEmpty() && file.unpinned().isEmpty() && hashed;
+        }
+    }
+
+    /** The requirements files installed with {@code pip install -r} that could be read from the build context. */
+    public static List<Resolved> resolved(DockerfileModel model) {
+        List<Resolved> out = new ArrayList<>();
         for (PipInstalls.Install in : PipInstalls.all(model)) {
             for (ShellWord w : in.invocation().values("-r", "--requirement")) {
                 if (!w.known()) {
@@ -45,10 +62,24 @@ public final class PipRequirementsUnlockedRule implements Rule {
                     continue;
                 }
                 RequirementsFile rf = RequirementsFile.parse(ctxPath.get(), text.get(), loader(model.context()));
+                out.add(new Resolved(in, w, ctxPath.get(), rf, rf.hashCheckingMode() || in.invocation().has("--require-hashes")));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<Hit> check(DockerfileModel model) {
+        List<Hit> hits = new ArrayList<>();
+        for (Resolved res : resolved(model)) {
+                PipInstalls.Install in = res.install();
+                ShellWord w = res.word();
+                Optional<String> ctxPath = Optional.of(res.contextPath());
+                RequirementsFile rf = res.file();
                 List<Requirement> unpinned = rf.unpinned();
-                boolean hashed = rf.hashCheckingMode() || in.invocation().has("--require-hashes");
+                boolean hashed = res.hashed();
                 List<Requirement> installed = rf.installed();
-                if (installed.isEmpty() || (unpinned.isEmpty() && hashed)) {
+                if (installed.isEmpty() || res.locked()) {
                     continue;
                 }
                 Requirement first = unpinned.isEmpty() ? installed.get(0) : unpinned.get(0);
@@ -79,7 +110,6 @@ public final class PipRequirementsUnlockedRule implements Rule {
                 hits.add(new Hit(in.run().step().instruction(), ctx.display(first.file()), first.line(), 1, msg.toString(),
                         "lock it with hashes: `pip-compile --generate-hashes -o " + lock + " " + name + "` (or `uv pip compile"
                                 + " --generate-hashes`), then COPY " + lock + " and `pip install --require-hashes -r " + lock + "`"));
-            }
         }
         return hits;
     }

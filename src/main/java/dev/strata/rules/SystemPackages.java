@@ -38,7 +38,7 @@ public final class SystemPackages {
      */
     public record Install(Manager manager, RunScript run, SimpleCommand command, List<ShellWord> unpinned, List<ShellWord> pinned) {}
 
-    private static final Pattern RPM_VERSIONED = Pattern.compile(".+-[0-9][^-/]*(-[^-/]+)?$");
+    private static final Pattern RPM_VERSIONED = Pattern.compile(".+-[0-9][^-/]*$");
     private static final Set<String> APT_VALUED = Invocation.set("-o", "--option", "-c", "--config-file", "-t", "--target-release", "--default-release");
     private static final Set<String> APK_VALUED = Invocation.set("-t", "--virtual", "-X", "--repository", "-p", "--root", "--arch", "--cache-dir", "--repositories-file", "--keys-dir");
     private static final Set<String> RPM_VALUED = Invocation.set("-c", "--config", "--installroot", "--releasever", "--enablerepo", "--disablerepo", "-x", "--exclude", "--repo", "--repofrompath", "--setopt", "--forcearch", "--nogpgcheck-x");
@@ -48,33 +48,37 @@ public final class SystemPackages {
 
     /** Every system package install in the Dockerfile, in source order. */
     public static List<Install> installs(DockerfileModel model) {
+        return model.memo().get("system", () -> installsUncached(model));
+    }
+
+    private static List<Install> installsUncached(DockerfileModel model) {
         List<Install> out = new ArrayList<>();
         for (Commands.Located l : Commands.all(model)) {
             SimpleCommand c = l.command();
             Manager m;
             Invocation inv;
-            if (c.isNamed("apt-get", "apt", "aptitude")) {
+            if (l.is("apt-get", "apt", "aptitude")) {
                 int sub = Invocation.subcommand(c.args(), Set.of("install"), APT_VALUED);
                 if (sub < 0) {
                     continue;
                 }
                 m = Manager.APT;
                 inv = Invocation.parse(c, c.args(), sub + 1, APT_VALUED);
-            } else if (c.isNamed("apk")) {
+            } else if (l.is("apk")) {
                 int sub = Invocation.subcommand(c.args(), Set.of("add"), APK_VALUED);
                 if (sub < 0) {
                     continue;
                 }
                 m = Manager.APK;
                 inv = Invocation.parse(c, c.args(), sub + 1, APK_VALUED);
-            } else if (c.isNamed("yum", "dnf", "microdnf", "dnf5", "tdnf")) {
+            } else if (l.is("yum", "dnf", "microdnf", "dnf5", "tdnf")) {
                 int sub = Invocation.subcommand(c.args(), Set.of("install"), RPM_VALUED);
                 if (sub < 0) {
                     continue;
                 }
-                m = c.isNamed("yum") ? Manager.YUM : Manager.DNF;
+                m = l.is("yum") ? Manager.YUM : Manager.DNF;
                 inv = Invocation.parse(c, c.args(), sub + 1, RPM_VALUED);
-            } else if (c.isNamed("zypper")) {
+            } else if (l.is("zypper")) {
                 int sub = Invocation.subcommand(c.args(), Set.of("install", "in"), ZYPPER_VALUED);
                 if (sub < 0) {
                     continue;
@@ -116,7 +120,7 @@ public final class SystemPackages {
                 int eq = v.indexOf('=');
                 yield eq > 0 && v.charAt(eq - 1) != '>' && v.charAt(eq - 1) != '<' && eq < v.length() - 1;
             }
-            case YUM, DNF -> RPM_VERSIONED.matcher(v).matches() || v.matches(".+-[0-9][^/]*\\.[a-z0-9_]+\\.(x86_64|aarch64|noarch|i686)$");
+            case YUM, DNF -> RPM_VERSIONED.matcher(v).matches();
         };
     }
 }
