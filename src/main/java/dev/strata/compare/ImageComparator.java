@@ -60,7 +60,7 @@ public final class ImageComparator {
         Attribution attribution = Attribution.of(a, b, invA, invB, files);
 
         List<Cause> causes = new ArrayList<>();
-        if (shared == 0 && !idsA.isEmpty() && !idsB.isEmpty()) {
+        if (shared == 0 && baseDiffers(a, b)) {
             causes.add(baseChange(a, b));
         }
         causes.addAll(attribution.packages());
@@ -102,6 +102,20 @@ public final class ImageComparator {
             }
         }
         return n;
+    }
+
+    /**
+     * The bottom layers differ and that means a different base: either history names different
+     * instructions for them, or both images have more layers on top (so the bottom one is the
+     * base's). A squashed single-layer image has no base to tell apart: its one layer is everything.
+     */
+    private static boolean baseDiffers(Image a, Image b) {
+        if (a.layers().isEmpty() || b.layers().isEmpty()) {
+            return false;
+        }
+        String ca = a.layers().get(0).createdBy();
+        String cb = b.layers().get(0).createdBy();
+        return !Objects.equals(ca, cb) || (a.layers().size() > 1 && b.layers().size() > 1);
     }
 
     /** The bottom layers differ: list, for each image, the layers the other one does not contain. */
