@@ -105,17 +105,12 @@ public final class ImageComparator {
     }
 
     /**
-     * The bottom layers differ and that means a different base: either history names different
-     * instructions for them, or both images have more layers on top (so the bottom one is the
-     * base's). A squashed single-layer image has no base to tell apart: its one layer is everything.
+     * The bottom layers differ and that means a different base only when both images have layers
+     * on top of it. A squashed single-layer image (buildah without --layers) has no base to tell
+     * apart: its one layer is everything, so its differences are attributed to packages and files.
      */
     private static boolean baseDiffers(Image a, Image b) {
-        if (a.layers().isEmpty() || b.layers().isEmpty()) {
-            return false;
-        }
-        String ca = a.layers().get(0).createdBy();
-        String cb = b.layers().get(0).createdBy();
-        return !Objects.equals(ca, cb) || (a.layers().size() > 1 && b.layers().size() > 1);
+        return a.layers().size() > 1 && b.layers().size() > 1;
     }
 
     /** The bottom layers differ: list, for each image, the layers the other one does not contain. */
@@ -334,6 +329,13 @@ public final class ImageComparator {
                     }
                     if (p.sourcePath().startsWith("/var/lib/dpkg/status.d/") && changed.containsKey(p.sourcePath())) {
                         out.add(p.sourcePath());
+                    }
+                    // the .deb apt downloaded and kept: NAME_VERSION_ARCH.deb (":" escaped as %3a)
+                    String deb = "/var/cache/apt/archives/" + p.name() + "_";
+                    for (String f : changed.keySet()) {
+                        if (f.startsWith(deb) && f.endsWith(".deb")) {
+                            out.add(f);
+                        }
                     }
                 }
                 case PYTHON -> {
