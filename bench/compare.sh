@@ -69,10 +69,12 @@ timed() {
 }
 
 cat "$A" "$B" >/dev/null   # warm the page cache so every tool reads from memory
+./strata --version >/dev/null 2>&1   # the launcher's first run records its class-data-sharing archive
 declare -A results
-for name in strata sha256sum openssl; do
+for name in strata strata-jar sha256sum openssl; do
   case $name in
-    strata) cmd=(java -jar "$jar" compare "$A" "$B") ;;
+    strata) cmd=(./strata compare "$A" "$B") ;;
+    strata-jar) cmd=(java -jar "$jar" compare "$A" "$B") ;;
     sha256sum) cmd=(sha256sum "$A" "$B") ;;
     openssl) cmd=(openssl dgst -sha256 "$A" "$B") ;;
   esac
@@ -90,18 +92,25 @@ done
 
 median() { tr ';' '\n' | grep -v '^$' | awk '{print $'"$1"'}' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 s_wall=$(echo "${results[strata]}" | median 1); s_rss=$(echo "${results[strata]}" | median 2)
+j_wall=$(echo "${results[strata-jar]}" | median 1); j_rss=$(echo "${results[strata-jar]}" | median 2)
+echo "median: java -jar strata.jar compare ${j_wall} s (peak RSS ${j_rss} KB)"
 h_wall=$(echo "${results[sha256sum]}" | median 1); o_wall=$(echo "${results[openssl]}" | median 1)
-echo "median: strata compare ${s_wall} s (peak RSS ${s_rss} KB), sha256sum ${h_wall} s, openssl ${o_wall} s"
+echo "median: ./strata compare ${s_wall} s (peak RSS ${s_rss} KB), sha256sum ${h_wall} s, openssl ${o_wall} s"
 echo "ratio strata/sha256sum: $(awk -v a="$s_wall" -v b="$h_wall" 'BEGIN {printf "%.2f", a/b}')"
 
 if command -v diffoscope >/dev/null; then
-  r=$(timed timeout "$diffoscope_limit" diffoscope --no-progress "$A" "$B")
+  r=$(timed timeout "$diffoscope_limit" diffoscope --no-progress --text "$work/diffoscope.txt" "$A" "$B")
   d_wall=${r%% *}; d_rss=$(echo "$r" | cut -d' ' -f2); d_rc=${r##* }
   note=""; [ "$d_rc" = 124 ] && note=" (stopped by the ${diffoscope_limit} s timeout)"
   echo "diffoscope: wall ${d_wall} s, peak RSS ${d_rss} KB, exit ${d_rc}${note}"
   echo "ratio diffoscope/strata: $(awk -v a="$d_wall" -v b="$s_wall" 'BEGIN {printf "%.1f", a/b}')"
+  echo "diffoscope $(diffoscope --version 2>/dev/null): $(wc -l <"$work/diffoscope.txt") lines of report; first lines:"
+  head -n 15 "$work/diffoscope.txt"
 else
   echo "diffoscope: not installed (apt-get install diffoscope), skipped"
 fi
-echo "--- strata compare output (first 60 lines) ---"
-cat "$work/strata-output.txt"
+echo "--- strata compare --show-noise ---"
+./strata compare --show-noise "$A" "$B" || true
+if [ -n "${KEEP_IMAGES:-}" ]; then
+  mkdir -p "$KEEP_IMAGES" && cp "$A" "$B" "$KEEP_IMAGES"/ && echo "images kept in $KEEP_IMAGES"
+fi

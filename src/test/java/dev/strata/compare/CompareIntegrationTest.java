@@ -56,6 +56,24 @@ class CompareIntegrationTest {
         assertThat(same.noise()).extracting(NoiseHit::subject)
                 .contains("/var/log/dpkg.log", "/var/log/apt/history.log", "/var/cache/ldconfig/aux-cache");
 
+        // the SBOM of a real image lists exactly what its dpkg status lists
+        dev.strata.image.Image image = ImageFiles.readWithPackages(first, ReadOptions.defaults());
+        String sbom = dev.strata.sbom.ImageSbom.json(dev.strata.sbom.ImageSbom.build(image,
+                dev.strata.packages.PackageInventory.of(image.files()), "it"));
+        assertThat(new org.cyclonedx.parsers.JsonParser().validate(sbom.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                dev.strata.sbom.ImageSbom.SPEC)).isEmpty();
+        List<String> dpkg = dev.strata.packages.DpkgParser.parseStatus("/var/lib/dpkg/status",
+                        image.files().content("/var/lib/dpkg/status").orElseThrow(), dev.strata.packages.OsRelease.UNKNOWN)
+                .stream().map(p -> p.name() + " " + p.version()).sorted().toList();
+        List<String> listed = new java.util.ArrayList<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(sbom).get("components").forEach(c -> {
+            String purl = c.get("purl").asText();
+            if (purl.startsWith("pkg:deb/")) {
+                listed.add(c.get("name").asText() + " " + c.get("version").asText());
+            }
+        });
+        assertThat(listed).hasSizeGreaterThan(80).containsExactlyInAnyOrderElementsOf(dpkg).anyMatch(n -> n.startsWith("jq "));
+
         Comparison strict = compare(first, second, CompareOptions.strict());
         assertThat(strict.verdict()).isEqualTo(Verdict.DIFFERENT);
         assertThat(strict.causes()).filteredOn(c -> c instanceof FileChange).extracting(c -> ((FileChange) c).path())
