@@ -71,6 +71,9 @@ public final class CompareCommand implements Callable<Integer> {
         } catch (ImageReadException e) {
             err.println("strata: " + e.getMessage());
             return 2;
+        } catch (java.io.UncheckedIOException e) {
+            err.println("strata: " + e.getCause().getMessage());
+            return 2;
         }
         if (format.equals("json")) {
             out.print(CompareJsonRenderer.render(c));

@@ -50,6 +50,9 @@ public final class SbomCommand implements Callable<Integer> {
         } catch (ImageReadException e) {
             err.println("strata: " + e.getMessage());
             return 2;
+        } catch (java.io.UncheckedIOException e) {
+            err.println("strata: " + e.getCause().getMessage());
+            return 2;
         }
         String version = new VersionProvider().getVersion()[0].replaceFirst("^strata ", "");
         String json = ImageSbom.json(ImageSbom.build(read, PackageInventory.of(read.files()), version));
