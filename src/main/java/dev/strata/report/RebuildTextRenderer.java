@@ -120,7 +120,7 @@ public final class RebuildTextRenderer {
         for (PairComparison p : r.comparisons()) {
             out.append("  builds ").append(p.a()).append(" and ").append(p.b()).append(": ")
                     .append(p.comparison().verdict().id());
-            int noise = p.comparison().noise().size();
+            int noise = p.comparison().counts().noise();
             if (noise > 0) {
                 out.append(" (").append(noise).append(" noise difference").append(noise == 1 ? "" : "s")
                         .append(" set aside)");
