@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * podman: {@code podman build --no-cache --layers=false}, then {@code podman save --format
- * oci-archive -o FILE NAME}, then {@code podman rmi NAME}. Usable when {@code podman info} reaches
+ * oci-archive --uncompressed -o FILE NAME}, then {@code podman rmi NAME}. Usable when {@code podman info} reaches
  * its engine (on macOS and Windows, a running podman machine).
  */
 public final class PodmanBuilder extends StoreBuilder {
@@ -55,6 +55,6 @@ public final class PodmanBuilder extends StoreBuilder {
 
     @Override
     List<String> exportArgs(BuildRequest r) {
-        return List.of("save", "--format", "oci-archive", "-o", r.archive().toString(), r.imageName());
+        return List.of("save", "--format", "oci-archive", "--uncompressed", "-o", r.archive().toString(), r.imageName());
     }
 }
