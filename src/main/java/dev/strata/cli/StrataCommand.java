@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Reproducibility beyond \"just put it in Docker\".",
-        subcommands = {RebuildCommand.class})
+        subcommands = {AuditCommand.class, RebuildCommand.class})
 public final class StrataCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
