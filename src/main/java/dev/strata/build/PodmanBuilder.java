@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * podman: {@code podman build --no-cache --layers=false}, then {@code podman save --format
+ * podman: {@code podman build --no-cache --layers} (one layer per instruction, no cache), then {@code podman save --format
  * oci-archive --uncompressed -o FILE NAME}, then {@code podman rmi NAME}. Usable when {@code podman info} reaches
  * its engine (on macOS and Windows, a running podman machine).
  */
@@ -44,7 +44,7 @@ public final class PodmanBuilder extends StoreBuilder {
 
     @Override
     List<String> buildArgs(BuildRequest r) {
-        List<String> a = new ArrayList<>(List.of("build", "--no-cache", "--layers=false", "--format", "oci"));
+        List<String> a = new ArrayList<>(List.of("build", "--no-cache", "--layers", "--format", "oci"));
         if (r.timestamp() != null) {
             a.addAll(List.of("--timestamp", Long.toString(r.timestamp())));
         }

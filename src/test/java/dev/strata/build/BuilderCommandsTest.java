@@ -31,7 +31,7 @@ class BuilderCommandsTest {
         assertThat(out.succeeded()).isTrue();
         assertThat(out.archive()).isEqualTo(tmp.resolve("b1.oci.tar"));
         assertThat(r.argvs()).containsExactly(
-                List.of("buildah", "--root", "/s", "bud", "--no-cache", "--layers=false", "--format", "oci",
+                List.of("buildah", "--root", "/s", "bud", "--no-cache", "--layers", "--format", "oci",
                         "--isolation", "chroot", "--timestamp", "0", "--build-arg", "PY=3.11", "--build-arg",
                         "SOURCE_DATE_EPOCH=1700000000", "--target", "runtime", "--platform", "linux/arm64", "--secret",
                         "id=tok,src=/run/tok", "-f", tmp.resolve("ctx/Dockerfile").toString(), "-t",
@@ -59,7 +59,7 @@ class BuilderCommandsTest {
     void podmanBuildsThenSavesAsOciArchive() {
         FakeRunner r = new FakeRunner(argv -> FakeRunner.ok(""));
         new PodmanBuilder(r).build(request(5L), line -> { });
-        assertThat(r.argvs().get(0)).startsWith("podman", "build", "--no-cache", "--layers=false", "--format", "oci",
+        assertThat(r.argvs().get(0)).startsWith("podman", "build", "--no-cache", "--layers", "--format", "oci",
                 "--timestamp", "5");
         assertThat(r.argvs().get(1)).containsExactly("podman", "save", "--format", "oci-archive", "--uncompressed", "-o",
                 tmp.resolve("b1.oci.tar").toString(), "localhost/strata-rebuild-1");
