@@ -86,7 +86,7 @@ public final class RebuildTextRenderer {
                 .append("; added by rebuild ").append(seconds(t.overhead())).append(" (context copy ")
                 .append(seconds(t.copy())).append(", export ").append(seconds(t.export())).append(", compare ")
                 .append(seconds(t.compare())).append(")\n");
-        if (r.kept()) {
+        if (r.kept() && r.builds().stream().anyMatch(b -> b.archive() != null)) {
             out.append("  work directory kept: ").append(r.workDir()).append('\n');
         }
     }
