@@ -9,9 +9,9 @@ import java.util.Set;
 /**
  * A general ordering for ecosystems without a stricter rule here (R, conda): the version is split
  * into numeric and alphabetic runs (other characters separate), numbers compare numerically,
- * words case-insensitively, numbers sort after words. When one version is a prefix of the other, a
- * longer one whose next run is a word (1.0rc1, 1.0dev) is a pre-release and sorts first, except
- * post-release words (post, p, pl, patch).
+ * words case-insensitively, numbers sort after words. Pre-release words (dev, a, alpha, b, beta,
+ * c, pre, rc, and unknown words) sort before the end of a version, so 1.0rc1 &lt; 1.0; post-release
+ * words (post, p, pl, patch) after it, so 1.0 &lt; 1.0.post1.
  */
 public final class GenericVersionComparator implements Comparator<String> {
     public static final GenericVersionComparator INSTANCE = new GenericVersionComparator();
@@ -49,32 +49,45 @@ public final class GenericVersionComparator implements Comparator<String> {
         return Character.isDigit(run.charAt(0));
     }
 
+    /**
+     * Rank of a run: pre-release words sort before the end of the version, post-release words after
+     * it, numbers after any word. A version is its runs padded with end markers, compared run by run.
+     */
+    private static int rank(String run) {
+        if (run == null) {
+            return 5;
+        }
+        if (numeric(run)) {
+            return 7;
+        }
+        return switch (run) {
+            case "dev" -> 0;
+            case "a", "alpha" -> 1;
+            case "b", "beta" -> 2;
+            case "c", "pre", "rc" -> 3;
+            default -> POST_WORDS.contains(run) ? 6 : 4;
+        };
+    }
+
     @Override
     public int compare(String a, String b) {
         List<String> x = runs(a);
         List<String> y = runs(b);
-        int n = Math.min(x.size(), y.size());
-        for (int i = 0; i < n; i++) {
-            String p = x.get(i);
-            String q = y.get(i);
-            int c;
-            if (numeric(p) && numeric(q)) {
-                c = DebianVersionComparator.compareNumbers(p, q);
-            } else if (numeric(p) != numeric(q)) {
-                c = numeric(p) ? 1 : -1;
-            } else {
-                c = Integer.signum(p.compareTo(q));
+        for (int i = 0; i < Math.max(x.size(), y.size()); i++) {
+            String p = i < x.size() ? x.get(i) : null;
+            String q = i < y.size() ? y.get(i) : null;
+            int c = Integer.compare(rank(p), rank(q));
+            if (c != 0) {
+                return c;
             }
+            if (p == null || q == null) {
+                continue;
+            }
+            c = numeric(p) ? DebianVersionComparator.compareNumbers(p, q) : Integer.signum(p.compareTo(q));
             if (c != 0) {
                 return c;
             }
         }
-        if (x.size() == y.size()) {
-            return 0;
-        }
-        boolean xLonger = x.size() > y.size();
-        String next = xLonger ? x.get(n) : y.get(n);
-        boolean longerIsNewer = numeric(next) || POST_WORDS.contains(next);
-        return (xLonger == longerIsNewer) ? 1 : -1;
+        return 0;
     }
 }

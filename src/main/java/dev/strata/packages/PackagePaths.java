@@ -39,11 +39,11 @@ public final class PackagePaths {
         if (p.endsWith(".egg-info")) {
             return true; // a single-file egg-info; directories are never captured
         }
+        if (p.endsWith("/package.json") && p.contains("/node_modules/")) {
+            return NPM.matcher(p).matches();
+        }
         if (p.endsWith(".json")) {
             return PathNames.parent(p).endsWith("/conda-meta");
-        }
-        if (p.endsWith("/package.json")) {
-            return p.contains("/node_modules/") && NPM.matcher(p).matches();
         }
         if (p.endsWith("/DESCRIPTION")) {
             return R_DESCRIPTION.matcher(p).matches();

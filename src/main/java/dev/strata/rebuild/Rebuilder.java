@@ -14,7 +14,7 @@ import dev.strata.build.Variation;
 import dev.strata.build.VariantPlanner;
 import dev.strata.compare.Cause;
 import dev.strata.compare.Comparison;
-import dev.strata.compare.ImageComparator;
+import dev.strata.compare.ImageFiles;
 import dev.strata.compare.Verdict;
 import dev.strata.config.AuditConfig;
 import dev.strata.config.ConfigException;
@@ -23,9 +23,7 @@ import dev.strata.dockerfile.Dockerfile;
 import dev.strata.dockerfile.DockerfileParseException;
 import dev.strata.dockerfile.DockerfileParser;
 import dev.strata.image.ImageReadException;
-import dev.strata.image.ImageReader;
 import dev.strata.image.ReadOptions;
-import dev.strata.packages.PackageInventory;
 import dev.strata.rules.Finding;
 import dev.strata.rules.RuleCatalog;
 import java.io.IOException;
@@ -75,13 +73,10 @@ public final class Rebuilder {
         return new Rebuilder(Builders.standard(), Rebuilder::compareArchives, () -> System.currentTimeMillis() / 1000);
     }
 
-    /** Reads both archives (package databases and noise-normalised files captured) and compares them. */
+    /** strata compare on two archives (package databases and noise-normalised files captured). */
     static Comparison compareArchives(Path a, Path b, dev.strata.compare.CompareOptions options, String platform)
             throws ImageReadException {
-        ReadOptions read = ReadOptions.defaults().withPlatform(platform)
-                .withCapture(PackageInventory.capturePaths().or(options.noise()::needsContent));
-        ImageReader reader = new ImageReader(read);
-        return ImageComparator.compare(reader.read(a), reader.read(b), options);
+        return ImageFiles.compare(a, b, options, ReadOptions.defaults().withPlatform(platform));
     }
 
     /** {@link #rebuild(Path, RebuildOptions, RebuildListener)} without progress. */
