@@ -57,7 +57,8 @@ public final class VariantPlanner {
             String locale = null;
             if (vary.contains(Variation.LOCALE)) {
                 locale = LOCALES[parity];
-                applied.add("LANG=LC_ALL=" + locale);
+                applied.add("LANG=" + locale);
+                applied.add("LC_ALL=" + locale);
             }
             Integer umask = null;
             if (vary.contains(Variation.UMASK)) {
