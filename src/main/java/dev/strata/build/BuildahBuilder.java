@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * buildah: {@code buildah bud --no-cache --layers=false}, then {@code buildah push NAME
- * oci-archive:FILE}, then {@code buildah rmi NAME}.
+ * buildah: {@code buildah bud --no-cache --layers} (one layer per instruction, as Docker makes them,
+ * so the image history says which instruction wrote what; nothing is taken from a cache), then {@code buildah push --disable-compression
+ * NAME oci-archive:FILE}, then {@code buildah rmi NAME}. Layers are exported uncompressed: compressing
+ * them only to decompress them again for the comparison would cost more than the builds' own export.
  *
  * <p>Isolation is {@code chroot} (it works as root inside containers and rootless alike) unless the
  * user chose one with {@code BUILDAH_ISOLATION}. Storage is the user's configuration; when that
@@ -88,7 +90,7 @@ public final class BuildahBuilder extends StoreBuilder {
 
     @Override
     List<String> buildArgs(BuildRequest r) {
-        List<String> a = new ArrayList<>(List.of("bud", "--no-cache", "--layers=false", "--format", "oci"));
+        List<String> a = new ArrayList<>(List.of("bud", "--no-cache", "--layers", "--format", "oci"));
         if (!environment.containsKey("BUILDAH_ISOLATION") && System.getenv("BUILDAH_ISOLATION") == null) {
             a.addAll(List.of("--isolation", "chroot"));
         }
@@ -102,6 +104,6 @@ public final class BuildahBuilder extends StoreBuilder {
 
     @Override
     List<String> exportArgs(BuildRequest r) {
-        return List.of("push", r.imageName(), "oci-archive:" + r.archive());
+        return List.of("push", "--disable-compression", r.imageName(), "oci-archive:" + r.archive());
     }
 }

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 
 /**
  * docker with BuildKit: {@code docker buildx build --no-cache --progress plain --output
- * type=oci,dest=FILE}; the image is written straight to the archive, nothing stays in the engine.
+ * type=oci,dest=FILE,compression=uncompressed}; the image is written straight to the archive, nothing stays in the engine.
  * Usable only when the client reaches an engine ({@code docker version} shows a server) and has the
  * buildx plugin. A fixed time is {@code SOURCE_DATE_EPOCH} plus the exporter's
  * {@code rewrite-timestamp=true} (BuildKit 0.13+). BuildKit gives every build the same hostname, so
@@ -74,7 +74,7 @@ public final class DockerBuilder implements Builder {
 
     List<String> buildArgv(BuildRequest r) {
         List<String> a = new ArrayList<>(List.of("docker", "buildx", "build", "--no-cache", "--progress", "plain"));
-        String output = "type=oci,dest=" + r.archive();
+        String output = "type=oci,dest=" + r.archive() + ",compression=uncompressed";
         Map<String, String> args = new LinkedHashMap<>(r.buildArgs());
         if (r.timestamp() != null) {
             output += ",rewrite-timestamp=true";

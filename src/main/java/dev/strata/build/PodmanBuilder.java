@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * podman: {@code podman build --no-cache --layers=false}, then {@code podman save --format
- * oci-archive -o FILE NAME}, then {@code podman rmi NAME}. Usable when {@code podman info} reaches
+ * podman: {@code podman build --no-cache --layers} (one layer per instruction, no cache), then {@code podman save --format
+ * oci-archive --uncompressed -o FILE NAME}, then {@code podman rmi NAME}. Usable when {@code podman info} reaches
  * its engine (on macOS and Windows, a running podman machine).
  */
 public final class PodmanBuilder extends StoreBuilder {
@@ -44,7 +44,7 @@ public final class PodmanBuilder extends StoreBuilder {
 
     @Override
     List<String> buildArgs(BuildRequest r) {
-        List<String> a = new ArrayList<>(List.of("build", "--no-cache", "--layers=false", "--format", "oci"));
+        List<String> a = new ArrayList<>(List.of("build", "--no-cache", "--layers", "--format", "oci"));
         if (r.timestamp() != null) {
             a.addAll(List.of("--timestamp", Long.toString(r.timestamp())));
         }
@@ -55,6 +55,6 @@ public final class PodmanBuilder extends StoreBuilder {
 
     @Override
     List<String> exportArgs(BuildRequest r) {
-        return List.of("save", "--format", "oci-archive", "-o", r.archive().toString(), r.imageName());
+        return List.of("save", "--format", "oci-archive", "--uncompressed", "-o", r.archive().toString(), r.imageName());
     }
 }

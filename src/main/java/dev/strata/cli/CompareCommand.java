@@ -3,18 +3,13 @@ package dev.strata.cli;
 import dev.strata.compare.CompareOptions;
 import dev.strata.compare.Comparison;
 import dev.strata.compare.ImageFiles;
-import dev.strata.compare.NoiseConfig;
 import dev.strata.compare.NoiseConfigException;
-import dev.strata.compare.NoiseRule;
-import dev.strata.compare.NoiseRules;
 import dev.strata.image.ImageReadException;
 import dev.strata.image.ReadOptions;
 import dev.strata.report.CompareJsonRenderer;
 import dev.strata.report.CompareTextRenderer;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,6 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
         name = "compare",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = {
             "Compare two container images: bitwise-identical, functionally-equivalent or different, with causes.",
             "Inputs: docker-archive tars, OCI archive tars, OCI layout directories (detected).",
@@ -76,6 +72,9 @@ public final class CompareCommand implements Callable<Integer> {
         } catch (ImageReadException e) {
             err.println("strata: " + e.getMessage());
             return 2;
+        } catch (java.io.UncheckedIOException e) {
+            err.println("strata: " + e.getCause().getMessage());
+            return 2;
         }
         if (format.equals("json")) {
             out.print(CompareJsonRenderer.render(c));
@@ -88,17 +87,6 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     private CompareOptions options() throws NoiseConfigException {
-        if (strict) {
-            return new CompareOptions(NoiseRules.none());
-        }
-        Path file = config != null ? config : Path.of(".strata.yaml");
-        if (config == null && !Files.isRegularFile(file)) {
-            return CompareOptions.defaults();
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new NoiseConfigException(file + ": no such file");
-        }
-        List<NoiseRule> user = NoiseConfig.load(file);
-        return new CompareOptions(NoiseRules.builtIn().plus(user));
+        return CompareOptions.from(config, strict);
     }
 }

@@ -3,6 +3,7 @@ package dev.strata.cli;
 import dev.strata.build.BuilderException;
 import dev.strata.build.Variation;
 import dev.strata.compare.CompareOptions;
+import dev.strata.compare.NoiseConfigException;
 import dev.strata.rebuild.RebuildInputException;
 import dev.strata.rebuild.RebuildListener;
 import dev.strata.rebuild.RebuildOptions;
@@ -105,6 +106,10 @@ public final class RebuildCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Compare without noise rules (only timestamps are set aside).")
     boolean strict;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Configuration with extra noise rules (default: .strata.yaml in PATH, when present).")
+    Path config;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -122,8 +127,8 @@ public final class RebuildCommand implements Callable<Integer> {
             options = RebuildOptions.defaults().withBuilds(builds).withBuilder(builder).withDockerfile(dockerfile)
                     .withVary(variations).withFixedTime(sourceDateEpoch, timestamp).withBuildArgs(parseArgs(buildArgs))
                     .withTargetPlatformSecrets(target, platform, secrets).withKeep(keep, workDir)
-                    .withCompare(strict ? CompareOptions.strict() : CompareOptions.defaults());
-        } catch (IllegalArgumentException e) {
+                    .withCompare(compareOptions());
+        } catch (IllegalArgumentException | NoiseConfigException e) {
             return fail(err, e.getMessage());
         }
         boolean tty = System.console() != null;
@@ -154,6 +159,15 @@ public final class RebuildCommand implements Callable<Integer> {
             out.flush();
         }
         return result.exitCode();
+    }
+
+    private CompareOptions compareOptions() throws NoiseConfigException {
+        Path file = config;
+        if (file == null && Files.isRegularFile(path.resolve(".strata.yaml"))) {
+            file = path.resolve(".strata.yaml");
+        }
+        return file == null ? (strict ? CompareOptions.strict() : CompareOptions.defaults())
+                : CompareOptions.from(file, strict);
     }
 
     static Map<String, String> parseArgs(List<String> raw) {

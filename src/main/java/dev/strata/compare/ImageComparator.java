@@ -60,7 +60,7 @@ public final class ImageComparator {
         Attribution attribution = Attribution.of(a, b, invA, invB, files);
 
         List<Cause> causes = new ArrayList<>();
-        if (shared == 0 && !idsA.isEmpty() && !idsB.isEmpty()) {
+        if (shared == 0 && baseDiffers(a, b)) {
             causes.add(baseChange(a, b));
         }
         causes.addAll(attribution.packages());
@@ -102,6 +102,15 @@ public final class ImageComparator {
             }
         }
         return n;
+    }
+
+    /**
+     * The bottom layers differ and that means a different base only when both images have layers
+     * on top of it. A squashed single-layer image (buildah without --layers) has no base to tell
+     * apart: its one layer is everything, so its differences are attributed to packages and files.
+     */
+    private static boolean baseDiffers(Image a, Image b) {
+        return a.layers().size() > 1 && b.layers().size() > 1;
     }
 
     /** The bottom layers differ: list, for each image, the layers the other one does not contain. */
@@ -320,6 +329,13 @@ public final class ImageComparator {
                     }
                     if (p.sourcePath().startsWith("/var/lib/dpkg/status.d/") && changed.containsKey(p.sourcePath())) {
                         out.add(p.sourcePath());
+                    }
+                    // the .deb apt downloaded and kept: NAME_VERSION_ARCH.deb (":" escaped as %3a)
+                    String deb = "/var/cache/apt/archives/" + p.name() + "_";
+                    for (String f : changed.keySet()) {
+                        if (f.startsWith(deb) && f.endsWith(".deb")) {
+                            out.add(f);
+                        }
                     }
                 }
                 case PYTHON -> {

@@ -1,5 +1,8 @@
 package dev.strata.rebuild;
 
+import dev.strata.audit.AuditInputException;
+import dev.strata.audit.AuditResult;
+import dev.strata.audit.Auditor;
 import dev.strata.build.BuildOutcome;
 import dev.strata.build.BuildRequest;
 import dev.strata.build.BuildVariant;
@@ -11,12 +14,18 @@ import dev.strata.build.Variation;
 import dev.strata.build.VariantPlanner;
 import dev.strata.compare.Cause;
 import dev.strata.compare.Comparison;
-import dev.strata.compare.ImageComparator;
+import dev.strata.compare.ImageFiles;
 import dev.strata.compare.Verdict;
+import dev.strata.config.AuditConfig;
+import dev.strata.config.ConfigException;
+import dev.strata.config.ConfigLoader;
+import dev.strata.dockerfile.Dockerfile;
+import dev.strata.dockerfile.DockerfileParseException;
+import dev.strata.dockerfile.DockerfileParser;
 import dev.strata.image.ImageReadException;
-import dev.strata.image.ImageReader;
 import dev.strata.image.ReadOptions;
-import dev.strata.packages.PackageInventory;
+import dev.strata.rules.Finding;
+import dev.strata.rules.RuleCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -64,13 +73,10 @@ public final class Rebuilder {
         return new Rebuilder(Builders.standard(), Rebuilder::compareArchives, () -> System.currentTimeMillis() / 1000);
     }
 
-    /** Reads both archives (package databases and noise-normalised files captured) and compares them. */
+    /** strata compare on two archives (package databases and noise-normalised files captured). */
     static Comparison compareArchives(Path a, Path b, dev.strata.compare.CompareOptions options, String platform)
             throws ImageReadException {
-        ReadOptions read = ReadOptions.defaults().withPlatform(platform)
-                .withCapture(PackageInventory.capturePaths().or(options.noise()::needsContent));
-        ImageReader reader = new ImageReader(read);
-        return ImageComparator.compare(reader.read(a), reader.read(b), options);
+        return ImageFiles.compare(a, b, options, ReadOptions.defaults().withPlatform(platform));
     }
 
     /** {@link #rebuild(Path, RebuildOptions, RebuildListener)} without progress. */
@@ -186,9 +192,39 @@ public final class Rebuilder {
         Duration compare = pairs.stream().map(PairComparison::time).reduce(Duration.ZERO, Duration::plus);
         Timings timings = new Timings(Duration.ofNanos(System.nanoTime() - start), build, copy, export, compare);
         String detail = choice.probes().get(choice.probes().size() - 1).detail();
-        return new RebuildResult(verdict, builder.name(), detail, root, root.relativize(dockerfile).toString(),
-                List.copyOf(varied), unsupported, fixedEpoch, options.timestamp(), records, pairs, causes, List.of(),
-                failure, timings, work, options.keep() || Files.exists(work));
+        String shown = root.relativize(dockerfile).toString();
+        List<CauseExplanation> explanations = causes.isEmpty() ? List.of() : explain(root, dockerfile, shown, causes);
+        return new RebuildResult(verdict, builder.name(), detail, root, shown, List.copyOf(varied), unsupported,
+                fixedEpoch, options.timestamp(), records, pairs, causes, explanations, failure, timings, work,
+                options.keep() || Files.exists(work));
+    }
+
+    /**
+     * Audits the Dockerfile (with the project's .strata.yaml when it has a valid one) and links the
+     * causes to its findings. Linking is an aid, not the verdict: a Dockerfile the audit cannot read
+     * (it built, so this is rare) gives no explanations rather than failing the rebuild.
+     */
+    static List<CauseExplanation> explain(Path root, Path dockerfile, String shown, List<Cause> causes) {
+        AuditConfig config = AuditConfig.defaults();
+        Path configFile = root.resolve(ConfigLoader.FILE_NAME);
+        if (Files.isRegularFile(configFile)) {
+            try {
+                config = ConfigLoader.load(configFile, RuleCatalog.ids());
+            } catch (ConfigException e) {
+                config = AuditConfig.defaults();
+            }
+        }
+        try {
+            AuditResult audit = Auditor.audit(dockerfile, shown, config);
+            List<Finding> findings = audit.findings().stream()
+                    .map(f -> new Finding(f.rule(), f.hadolint(), f.severity(), f.layer(), shown, f.line(), f.column(),
+                            f.message(), f.fix()))
+                    .toList();
+            Dockerfile parsed = DockerfileParser.parse(shown, Files.readAllBytes(dockerfile));
+            return AuditLinker.link(causes, findings, parsed);
+        } catch (AuditInputException | DockerfileParseException | IOException e) {
+            return List.of();
+        }
     }
 
     private BuildRecord runBuild(Builder builder, Path root, Path dockerfile, Path work, BuildVariant v,

@@ -86,7 +86,7 @@ public final class RebuildTextRenderer {
                 .append("; added by rebuild ").append(seconds(t.overhead())).append(" (context copy ")
                 .append(seconds(t.copy())).append(", export ").append(seconds(t.export())).append(", compare ")
                 .append(seconds(t.compare())).append(")\n");
-        if (r.kept()) {
+        if (r.kept() && r.builds().stream().anyMatch(b -> b.archive() != null)) {
             out.append("  work directory kept: ").append(r.workDir()).append('\n');
         }
     }
@@ -120,7 +120,7 @@ public final class RebuildTextRenderer {
         for (PairComparison p : r.comparisons()) {
             out.append("  builds ").append(p.a()).append(" and ").append(p.b()).append(": ")
                     .append(p.comparison().verdict().id());
-            int noise = p.comparison().noise().size();
+            int noise = p.comparison().counts().noise();
             if (noise > 0) {
                 out.append(" (").append(noise).append(" noise difference").append(noise == 1 ? "" : "s")
                         .append(" set aside)");

@@ -31,12 +31,12 @@ class BuilderCommandsTest {
         assertThat(out.succeeded()).isTrue();
         assertThat(out.archive()).isEqualTo(tmp.resolve("b1.oci.tar"));
         assertThat(r.argvs()).containsExactly(
-                List.of("buildah", "--root", "/s", "bud", "--no-cache", "--layers=false", "--format", "oci",
+                List.of("buildah", "--root", "/s", "bud", "--no-cache", "--layers", "--format", "oci",
                         "--isolation", "chroot", "--timestamp", "0", "--build-arg", "PY=3.11", "--build-arg",
                         "SOURCE_DATE_EPOCH=1700000000", "--target", "runtime", "--platform", "linux/arm64", "--secret",
                         "id=tok,src=/run/tok", "-f", tmp.resolve("ctx/Dockerfile").toString(), "-t",
                         "localhost/strata-rebuild-1", tmp.resolve("ctx").toString()),
-                List.of("buildah", "--root", "/s", "push", "localhost/strata-rebuild-1",
+                List.of("buildah", "--root", "/s", "push", "--disable-compression", "localhost/strata-rebuild-1",
                         "oci-archive:" + tmp.resolve("b1.oci.tar")),
                 List.of("buildah", "--root", "/s", "rmi", "--force", "localhost/strata-rebuild-1"));
         assertThat(r.seen.get(0).environment()).containsEntry("TZ", "Etc/GMT+12");
@@ -59,9 +59,9 @@ class BuilderCommandsTest {
     void podmanBuildsThenSavesAsOciArchive() {
         FakeRunner r = new FakeRunner(argv -> FakeRunner.ok(""));
         new PodmanBuilder(r).build(request(5L), line -> { });
-        assertThat(r.argvs().get(0)).startsWith("podman", "build", "--no-cache", "--layers=false", "--format", "oci",
+        assertThat(r.argvs().get(0)).startsWith("podman", "build", "--no-cache", "--layers", "--format", "oci",
                 "--timestamp", "5");
-        assertThat(r.argvs().get(1)).containsExactly("podman", "save", "--format", "oci-archive", "-o",
+        assertThat(r.argvs().get(1)).containsExactly("podman", "save", "--format", "oci-archive", "--uncompressed", "-o",
                 tmp.resolve("b1.oci.tar").toString(), "localhost/strata-rebuild-1");
         assertThat(r.argvs().get(2)).containsExactly("podman", "rmi", "--force", "localhost/strata-rebuild-1");
     }
@@ -70,7 +70,7 @@ class BuilderCommandsTest {
     void dockerUsesBuildxOciOutputAndRewriteTimestampForAFixedTime() {
         List<String> argv = new DockerBuilder(cmd -> FakeRunner.ok("")).buildArgv(request(42L));
         assertThat(argv).startsWith("docker", "buildx", "build", "--no-cache", "--progress", "plain", "--output",
-                "type=oci,dest=" + tmp.resolve("b1.oci.tar") + ",rewrite-timestamp=true");
+                "type=oci,dest=" + tmp.resolve("b1.oci.tar") + ",compression=uncompressed,rewrite-timestamp=true");
         assertThat(argv).containsSequence("--build-arg", "SOURCE_DATE_EPOCH=42");
         assertThat(argv).doesNotContain("SOURCE_DATE_EPOCH=1700000000");
         assertThat(argv).containsSequence("--secret", "id=tok,src=/run/tok");
@@ -80,7 +80,7 @@ class BuilderCommandsTest {
     @Test
     void dockerWithoutFixedTimeKeepsTheUsersArgs() {
         List<String> argv = new DockerBuilder(cmd -> FakeRunner.ok("")).buildArgv(request(null));
-        assertThat(argv).contains("type=oci,dest=" + tmp.resolve("b1.oci.tar"));
+        assertThat(argv).contains("type=oci,dest=" + tmp.resolve("b1.oci.tar") + ",compression=uncompressed");
         assertThat(argv).containsSequence("--build-arg", "SOURCE_DATE_EPOCH=1700000000");
     }
 

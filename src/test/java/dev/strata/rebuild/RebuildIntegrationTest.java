@@ -126,6 +126,40 @@ class RebuildIntegrationTest {
     }
 
     @Test
+    void timezoneVariationReachesRunThroughArg() throws Exception {
+        Path p = project(ImageSpec.busybox("ARG TZ\n" + ImageSpec.busyboxRun("echo \"$TZ\" > /tz")));
+        RebuildResult r = rebuilder.rebuild(p, RebuildOptions.defaults().withVary(EnumSet.of(Variation.TIMEZONE)));
+        assertThat(r.verdict()).isEqualTo(Verdict.DIFFERENT);
+        // the only file that differs is /tz (compare may also blame the bottom layer: FROM scratch has no base,
+        // and that layer's directory timestamps differ)
+        assertThat(r.causes()).filteredOn(c -> c instanceof FileChange).extracting(RebuildIntegrationTest::subject)
+                .containsExactly("/tz");
+    }
+
+    @Test
+    void wholeContextCopyUnderDifferentUmasksIsLinkedToTheAuditFinding() throws Exception {
+        Path p = project(ImageSpec.busybox("COPY . /src\n").withFile("analysis.py", "print(42)\n"));
+        RebuildResult r = rebuilder.rebuild(p, RebuildOptions.defaults().withVary(EnumSet.of(Variation.UMASK)));
+        assertThat(r.verdict()).isEqualTo(Verdict.DIFFERENT);
+        int analysis = -1;
+        for (int i = 0; i < r.causes().size(); i++) {
+            if (subject(r.causes().get(i)).equals("/src/analysis.py")) {
+                analysis = i;
+            }
+        }
+        assertThat(analysis).as("causes %s", r.causes()).isNotNegative();
+        int index = analysis;
+        assertThat(r.explanations()).filteredOn(e -> e.cause() == index).singleElement().satisfies(e -> {
+            assertThat(e.subject()).isEqualTo("/src/analysis.py");
+            assertThat(e.findings()).extracting(CauseExplanation.LinkedFinding::rule).contains("copy-whole-context");
+            assertThat(e.findings()).allSatisfy(f -> {
+                assertThat(f.file()).isEqualTo("Dockerfile");
+                assertThat(f.line()).isEqualTo(3);
+            });
+        });
+    }
+
+    @Test
     void keepLeavesArchivesAndLogsInTheWorkDirectory() throws Exception {
         Path p = project(ImageSpec.of("FROM scratch\nCOPY data.txt /data.txt\n").withFile("data.txt", "x\n"));
         Path work = tmp.resolve("work");
