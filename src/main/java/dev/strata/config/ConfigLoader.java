@@ -35,7 +35,15 @@ public final class ConfigLoader {
 
     record PolicySection(@JsonProperty("digestPinning") Boolean digestPinning) {}
 
-    record ConfigFile(RulesSection rules, PolicySection policy, List<String> skip) {}
+    /**
+     * The whole file. Sections that belong to other commands (e.g. {@code compare:}, read by the
+     * compare command's own loader) are accepted here and left to their owner to validate.
+     */
+    record ConfigFile(
+            RulesSection rules,
+            PolicySection policy,
+            List<String> skip,
+            com.fasterxml.jackson.databind.JsonNode compare) {}
 
     /**
      * Loads a configuration file.

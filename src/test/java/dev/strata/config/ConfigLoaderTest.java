@@ -54,6 +54,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void compareSectionBelongsToCompareAndDoesNotBreakTheAudit() throws Exception {
+        AuditConfig c = ConfigLoader.load(write("""
+                rules:
+                  disable: [copy-whole-context]
+                compare:
+                  noise:
+                    - path: /opt/app/build.log
+                      reason: build log with dates
+                """), KNOWN);
+        assertThat(c.enabled("copy-whole-context")).isFalse();
+    }
+
+    @Test
     void unknownKeyIsLocated() throws Exception {
         Path p = write("rules:\n  disabel: [apt-unpinned]\n");
         assertThatThrownBy(() -> ConfigLoader.load(p, KNOWN))
