@@ -52,8 +52,16 @@ public record DockerfileInputs(List<LockTarget> targets, List<String> notes) {
 
         DockerfileInputs find() {
             boolean beforeFirstFrom = true;
+            int lastFrom = -1;
+            for (int k = 0; k < df.instructions().size(); k++) {
+                if (df.instructions().get(k).is("from")) {
+                    lastFrom = k;
+                }
+            }
+            int index = -1;
             Map<String, String> stageArgs = new HashMap<>();
             for (Instruction i : df.instructions()) {
+                index++;
                 int line = i.span().startLine();
                 switch (i.name()) {
                     case "arg" -> {
@@ -78,7 +86,7 @@ public record DockerfileInputs(List<LockTarget> targets, List<String> notes) {
                         from(FromInstruction.of(i), line);
                     }
                     case "add" -> add(CopyInstruction.of(i), stageArgs, line);
-                    case "run" -> RunInputs.find(i, df, stageArgs, targets, notes);
+                    case "run" -> RunInputs.find(i, df, stageArgs, index > lastFrom, targets, notes);
                     default -> {
                         // other instructions fetch nothing
                     }

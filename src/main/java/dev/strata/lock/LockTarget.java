@@ -7,7 +7,7 @@ import java.util.Optional;
  * resolution. Offsets index the decoded Dockerfile text.
  */
 public sealed interface LockTarget
-        permits LockTarget.Image, LockTarget.Download, LockTarget.Git, LockTarget.Pkg {
+        permits LockTarget.Image, LockTarget.Download, LockTarget.Git, LockTarget.Pkg, LockTarget.AptUpdate {
 
     /** 1-based line of the instruction, for messages. */
     int line();
@@ -67,4 +67,12 @@ public sealed interface LockTarget
      */
     record Pkg(String ecosystem, String name, int replaceStart, int replaceEnd, String keepPrefix, boolean alreadyPinned, int line)
             implements LockTarget {}
+
+    /**
+     * An {@code apt-get update} in the final stage: pin points apt at the locked snapshot first.
+     *
+     * @param insertAt where the sources command goes (the start of the update command)
+     * @param alreadyPinned the RUN already uses a snapshot archive
+     */
+    record AptUpdate(int insertAt, boolean alreadyPinned, int line) implements LockTarget {}
 }

@@ -113,6 +113,11 @@ public final class Pinner {
                     ? " && git -C " + dir + " fetch -q --depth 1 origin " + c + " && git -C " + dir + " checkout -q " + c
                     : " && git -C " + dir + " checkout -q " + c;
             edits.add(TextEdit.insert(g.checkoutInsertAt().get(), text, g.url()));
+        } else if (t instanceof LockTarget.AptUpdate u) {
+            if (u.alreadyPinned() || lock.aptSnapshots().isEmpty()) {
+                return;
+            }
+            edits.add(TextEdit.insert(u.insertAt(), lock.aptSnapshots().get(0).sourcesCommand(), "apt sources -> " + lock.aptSnapshots().get(0).url()));
         } else if (t instanceof LockTarget.Pkg p) {
             if (p.alreadyPinned()) {
                 return;

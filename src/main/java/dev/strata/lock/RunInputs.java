@@ -46,7 +46,7 @@ final class RunInputs {
 
     private RunInputs() {}
 
-    static void find(Instruction ins, Dockerfile df, Map<String, String> variables, List<LockTarget> targets, List<String> notes) {
+    static void find(Instruction ins, Dockerfile df, Map<String, String> variables, boolean finalStage, List<LockTarget> targets, List<String> notes) {
         if (ins.json()) {
             return;
         }
@@ -60,13 +60,18 @@ final class RunInputs {
         }
         Script script = ShellParser.parseRunLenient(df.source().substring(start, end), start, df.escapeChar(), variables);
         int line = ins.span().startLine();
+        String text = df.source().substring(start, end);
+        boolean usesSnapshot = text.contains("snapshot.debian.org") || text.contains("snapshot.ubuntu.com") || text.contains("--snapshot");
         List<SimpleCommand> commands = script.commands();
         for (int k = 0; k < commands.size(); k++) {
             SimpleCommand c = commands.get(k);
             List<SimpleCommand> later = commands.subList(k + 1, commands.size());
             String name = c.name();
             List<ShellWord> args = c.args();
-            if (name.equals("apt-get") || name.equals("apt") || name.equals("aptitude")) {
+            if ((name.equals("apt-get") || name.equals("apt")) && afterSubcommand(args, "update").isPresent() && finalStage
+                    && c.words().stream().noneMatch(ShellWord::embedded)) {
+                targets.add(new LockTarget.AptUpdate(c.start(), usesSnapshot, line));
+            } else if (name.equals("apt-get") || name.equals("apt") || name.equals("aptitude")) {
                 afterSubcommand(args, "install").ifPresent(from -> packages("apt", args, from, APT_VALUE_OPTIONS, line, targets));
             } else if (name.equals("apk")) {
                 afterSubcommand(args, "add").ifPresent(from -> packages("apk", args, from, APK_VALUE_OPTIONS, line, targets));

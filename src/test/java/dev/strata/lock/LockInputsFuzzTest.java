@@ -42,6 +42,8 @@ class LockInputsFuzzTest {
                 d.pin().ifPresent(p -> assertThat(p.insertAt()).isBetween(0, length));
             } else if (t instanceof LockTarget.Git g) {
                 g.checkoutInsertAt().ifPresent(at -> assertThat(at).isBetween(0, length));
+            } else if (t instanceof LockTarget.AptUpdate u) {
+                assertThat(u.insertAt()).isBetween(0, length);
             } else if (t instanceof LockTarget.Pkg p) {
                 assertThat(p.replaceStart()).isBetween(0, p.replaceEnd());
                 assertThat(p.replaceEnd()).isLessThanOrEqualTo(length);

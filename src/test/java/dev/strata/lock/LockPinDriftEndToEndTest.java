@@ -31,7 +31,7 @@ class LockPinDriftEndToEndTest {
         String dpkg = "Package: curl\nStatus: install ok installed\nArchitecture: amd64\nVersion: 7.88.1-10+deb12u5\n\n"
                 + "Package: git\nStatus: install ok installed\nArchitecture: amd64\nVersion: 1:2.39.5-0+deb12u1\n\n";
         new TestImageBuilder()
-                .layer(TestLayer.of(TestEntry.dir("etc"), TestEntry.file("etc/os-release", "ID=debian\nVERSION_ID=\"12\"\n"),
+                .layer(TestLayer.of(TestEntry.dir("etc"), TestEntry.file("etc/os-release", "ID=debian\nVERSION_ID=\"12\"\nVERSION_CODENAME=bookworm\n"),
                         TestEntry.dir("var"), TestEntry.dir("var/lib"), TestEntry.dir("var/lib/dpkg"),
                         TestEntry.file("var/lib/dpkg/status", dpkg)))
                 .layer(TestLayer.of(TestEntry.dir("usr/local/lib/python3.11/site-packages/tiny_stats-1.4.2.dist-info"),
@@ -83,7 +83,7 @@ class LockPinDriftEndToEndTest {
             assertThat(lock.packages().get(2).hashes()).hasSize(2);
             assertThat(lock.git()).singleElement().extracting(GitLock::commit).isEqualTo(commit);
             assertThat(lock.downloads()).hasSize(2);
-            assertThat(lock.aptSnapshots()).containsExactly(new AptSnapshot("debian", "20260201T102030Z",
+            assertThat(lock.aptSnapshots()).containsExactly(new AptSnapshot("debian", "bookworm", "20260201T102030Z",
                     "https://snapshot.debian.org/archive/debian/20260201T102030Z/"));
 
             // re-locking an unchanged world gives identical bytes
@@ -99,7 +99,7 @@ class LockPinDriftEndToEndTest {
             String pinned = Files.readString(dockerfile);
             assertThat(pinned).isEqualTo("# research image\n"
                     + "FROM " + registry.host() + "/lab/python:3.11@" + index.digest() + "\n"
-                    + "RUN apt-get update && apt-get install -y curl=7.88.1-10+deb12u5 \\\n    git=1:2.39.5-0+deb12u1   # tools\n"
+                    + "RUN " + lock.aptSnapshots().get(0).sourcesCommand() + "apt-get update && apt-get install -y curl=7.88.1-10+deb12u5 \\\n    git=1:2.39.5-0+deb12u1   # tools\n"
                     + "RUN pip install tiny-stats==1.4.2\n"
                     + "RUN curl -fsSL " + http.url("/data/w.bin") + " -o /opt/w.bin && echo '" + lock.downloads().get(0).sha256() + "  /opt/w.bin' | sha256sum -c -\n"
                     + "RUN git clone " + repo.url() + " /src/model && git -C /src/model checkout -q " + commit + "\n"
