@@ -1,0 +1,1 @@
+"""Dose-response analysis for the pinned-study example."""

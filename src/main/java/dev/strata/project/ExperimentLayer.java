@@ -1,0 +1,133 @@
+package dev.strata.project;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Experiment state layer: runs tracked (MLflow, W&amp;B, DVC experiments, …) and random seeds set.
+ * Both locked; one partial; neither missing; not applicable when no code uses randomness or ML
+ * libraries.
+ */
+final class ExperimentLayer {
+
+    static final List<String> SEED_CALLS = List.of("np.random.seed(", "numpy.random.seed(",
+            "torch.manual_seed(", "torch.cuda.manual_seed", "tf.random.set_seed(", "tf.set_random_seed(",
+            "tensorflow.random.set_seed(", "jax.random.PRNGKey(", "jax.random.key(", "set.seed(", "seed_everything(",
+            "Random.seed!(", "default_rng(", "mx.random.seed(", "paddle.seed(", "random.PRNGKey(", "random.seed(");
+
+    /** Tracking libraries by import / dependency name. */
+    static final Pattern TRACKING_LIBRARY = Pattern.compile(
+            "(?<![\\w.-])(mlflow|wandb|neptune|comet_ml|sacred|aim|clearml|dvclive|tensorboardX)(?![\\w-])");
+
+    private static final Pattern IMPORT = Pattern.compile("^\\s*(?:import|from)\\s+(\\w+)|library\\((\\w+)\\)|require\\((\\w+)\\)");
+
+    private static final Pattern CONFIG_SEED = Pattern.compile("^\\s*[\"']?(?:random_)?seed[\"']?\\s*[:=]\\s*\\d+");
+
+    private static final List<String> RANDOMNESS = List.of("import random", "np.random", "numpy.random", "torch",
+            "tensorflow", "jax", "sklearn", "keras", "rnorm(", "runif(", "sample(", "rand(", "randn(", "shuffle(");
+
+    private ExperimentLayer() {}
+
+    static LayerResult analyze(ProjectFiles files) {
+        List<Evidence> tracking = new ArrayList<>();
+        List<Evidence> seeds = new ArrayList<>();
+        boolean randomness = false;
+        if (files.isDirectory("mlruns")) {
+            tracking.add(new Evidence("mlruns", 0, "MLflow run directory"));
+        }
+        if (files.exists("MLproject")) {
+            tracking.add(new Evidence("MLproject", 0, "MLflow project definition"));
+        }
+        if (files.isDirectory("wandb")) {
+            tracking.add(new Evidence("wandb", 0, "Weights & Biases run directory"));
+        }
+        for (String dvc : List.of("dvc.yaml", "dvc.lock", "params.yaml")) {
+            if (files.exists(dvc)) {
+                tracking.add(new Evidence(dvc, 0, dvc.equals("params.yaml")
+                        ? "DVC experiment parameters" : "DVC pipeline (dvc exp tracks runs)"));
+            }
+        }
+        List<String> code = CodeFiles.all(files);
+        for (String file : files.files()) {
+            boolean isCode = CodeFiles.isCode(file);
+            boolean isDeps = CodeFiles.isDependencyDeclaration(file);
+            boolean isConfig = file.endsWith(".yaml") || file.endsWith(".yml") || file.endsWith(".toml")
+                    || file.endsWith(".cfg") || file.endsWith(".json") && !file.endsWith(".ipynb");
+            if (!isCode && !isDeps && !isConfig) {
+                continue;
+            }
+            String text = files.read(file).orElse(null);
+            if (text == null) {
+                continue;
+            }
+            List<String> lines = RequirementsLineParser.physicalLines(text);
+            boolean trackedHere = false;
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if (isCode) {
+                    if (seeds.size() < 10) {
+                        for (String call : SEED_CALLS) {
+                            int at = line.indexOf(call);
+                            if (at >= 0 && (!call.equals("default_rng(") || hasDigitArgument(line, at + call.length()))) {
+                                seeds.add(new Evidence(file, i + 1, "random seed set: " + call.replace("(", "") + "(…)"));
+                                break;
+                            }
+                        }
+                    }
+                    if (!randomness) {
+                        randomness = RANDOMNESS.stream().anyMatch(line::contains);
+                    }
+                    Matcher imp = IMPORT.matcher(line);
+                    if (!trackedHere && imp.find()) {
+                        String lib = imp.group(1) != null ? imp.group(1) : imp.group(2) != null ? imp.group(2) : imp.group(3);
+                        if (TRACKING_LIBRARY.matcher(lib).matches()) {
+                            tracking.add(new Evidence(file, i + 1, "experiment tracking: imports " + lib));
+                            trackedHere = true;
+                        }
+                    }
+                } else if (isDeps && !trackedHere) {
+                    Matcher m = TRACKING_LIBRARY.matcher(line);
+                    if (m.find() && !line.strip().startsWith("#")) {
+                        tracking.add(new Evidence(file, i + 1, "experiment tracking: " + m.group(1) + " is a dependency"));
+                        trackedHere = true;
+                    }
+                } else if (isConfig && seeds.size() < 10 && CONFIG_SEED.matcher(line).find()) {
+                    seeds.add(new Evidence(file, i + 1, "random seed set in configuration"));
+                }
+            }
+        }
+        List<Evidence> evidence = new ArrayList<>(tracking);
+        evidence.addAll(seeds);
+        LayerStatus status;
+        if (!tracking.isEmpty() && !seeds.isEmpty()) {
+            status = LayerStatus.LOCKED;
+        } else if (!tracking.isEmpty()) {
+            status = LayerStatus.PARTIAL;
+            evidence.add(new Evidence("", 0, "runs are tracked but no random seed is set: reruns will differ"));
+        } else if (!seeds.isEmpty()) {
+            status = LayerStatus.PARTIAL;
+            evidence.add(new Evidence("", 0, "seeds are set but runs are not tracked (no MLflow, W&B or DVC experiments)"));
+        } else if (code.isEmpty() || !randomness) {
+            status = LayerStatus.NOT_APPLICABLE;
+            evidence.add(new Evidence("", 0, code.isEmpty() ? "no code files"
+                    : "no code uses randomness or machine-learning libraries"));
+        } else {
+            status = LayerStatus.MISSING;
+            evidence.add(new Evidence("", 0, "code uses randomness but sets no seed and tracks no runs"));
+        }
+        return new LayerResult(Layer.EXPERIMENT_STATE, status, evidence);
+    }
+
+    private static boolean hasDigitArgument(String line, int from) {
+        int i = from;
+        while (i < line.length() && line.charAt(i) == ' ') {
+            i++;
+        }
+        if (line.startsWith("seed=", i)) {
+            i += 5;
+        }
+        return i < line.length() && Character.isDigit(line.charAt(i));
+    }
+}

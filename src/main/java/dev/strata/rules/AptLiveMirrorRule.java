@@ -1,0 +1,90 @@
+package dev.strata.rules;
+
+import dev.strata.dockerfile.CopyInstruction;
+import dev.strata.dockerfile.Word;
+import dev.strata.project.Layer;
+import dev.strata.rules.model.DockerfileModel;
+import dev.strata.rules.model.Stage;
+import dev.strata.rules.model.Step;
+import dev.strata.shell.ShellWord;
+import dev.strata.shell.SimpleCommand;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code apt-get update} against the live mirror. A stage counts as using a snapshot when, before
+ * or in this RUN, its text names snapshot.debian.org / snapshot.ubuntu.com (a sources line written
+ * by RUN, or a sources file COPYed from the context), or the update uses {@code --snapshot}.
+ */
+public final class AptLiveMirrorRule implements Rule {
+    static final RuleInfo INFO = new RuleInfo("apt-live-mirror", null, Severity.WARNING, Layer.SYSTEM_DEPENDENCIES,
+            "`apt-get update` against the live mirror.");
+    private static final Set<String> VALUED = Invocation.set("-o", "--option", "-c", "--config-file", "-t", "--target-release");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Hit> check(DockerfileModel model) {
+        List<Hit> hits = new ArrayList<>();
+        for (Commands.Located l : Commands.all(model)) {
+            SimpleCommand c = l.command();
+            if (!c.isNamed("apt-get", "apt")) {
+                continue;
+            }
+            int sub = Invocation.subcommand(c.args(), Set.of("update"), VALUED);
+            if (sub < 0) {
+                continue;
+            }
+            Invocation inv = Invocation.parse(c, c.args(), sub + 1, VALUED);
+            if (inv.has("--snapshot", "-S") || snapshotConfigured(model, l.run().step(), c)) {
+                continue;
+            }
+            ShellWord update = c.args().get(sub);
+            hits.add(Commands.at(model, l.run(), update,
+                    "`" + Commands.text(model, c) + "` reads the live mirror, which only carries the newest version of each"
+                            + " package: packages float, and pinned versions disappear after the next point release, breaking"
+                            + " the build.",
+                    "use a dated snapshot of the archive: on Debian write `deb [check-valid-until=no]"
+                            + " http://snapshot.debian.org/archive/debian/<YYYYMMDDT000000Z> <suite> main` to the apt sources"
+                            + " before updating; on Ubuntu 24.04+ run `apt-get update --snapshot <YYYYMMDDT000000Z>`"));
+        }
+        return hits;
+    }
+
+    private static boolean snapshotConfigured(DockerfileModel model, Step runStep, SimpleCommand update) {
+        String src = model.ast().source();
+        Stage stage = model.stages().get(runStep.stageIndex());
+        int from = stage.from().instruction().span().startOffset();
+        int to = Math.min(src.length(), Math.max(update.start(), from));
+        if (mentionsSnapshot(src.substring(from, to))) {
+            return true;
+        }
+        for (Step s : stage.steps()) {
+            if (s == runStep) {
+                break;
+            }
+            if ((s.instruction().is("copy") || s.instruction().is("add"))) {
+                CopyInstruction c = CopyInstruction.of(s.instruction());
+                if (c.from().isPresent() || c.destination().isEmpty() || !c.destination().get().value().contains("sources.list")) {
+                    continue;
+                }
+                for (Word w : c.sources()) {
+                    if (model.context().readText(w.value()).map(AptLiveMirrorRule::mentionsSnapshot).orElse(false)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean mentionsSnapshot(String text) {
+        String t = text.toLowerCase(Locale.ROOT);
+        return t.contains("snapshot.debian.org") || t.contains("snapshot.ubuntu.com") || t.contains("snapshot-cloudflare.debian.org");
+    }
+}

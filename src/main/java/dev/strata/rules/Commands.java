@@ -1,0 +1,89 @@
+package dev.strata.rules;
+
+import dev.strata.dockerfile.SourceSpan;
+import dev.strata.rules.model.DockerfileModel;
+import dev.strata.rules.model.RunScript;
+import dev.strata.shell.ShellWord;
+import dev.strata.shell.SimpleCommand;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** Small helpers over the shell parser's simple commands. */
+final class Commands {
+    private Commands() {}
+
+    /** A simple command together with the RUN it belongs to. */
+    record Located(RunScript run, SimpleCommand command) {}
+
+    /** Every simple command of every RUN, in source order. */
+    static List<Located> all(DockerfileModel model) {
+        List<Located> out = new ArrayList<>();
+        for (RunScript r : model.runs()) {
+            for (SimpleCommand c : r.script().commands()) {
+                out.add(new Located(r, c));
+            }
+        }
+        return out;
+    }
+
+    /** The source span of a word. */
+    static SourceSpan span(DockerfileModel model, ShellWord w) {
+        int end = Math.max(w.start(), w.end());
+        return model.span(Math.max(0, w.start()), Math.min(end, model.ast().source().length()));
+    }
+
+    /** A hit located at a word. */
+    static Hit at(DockerfileModel model, RunScript run, ShellWord w, String message, String fix) {
+        return Hit.at(model, run.step().instruction(), span(model, w), message, fix);
+    }
+
+    /** The command's text (its first line, continuations kept out) for quoting in messages. */
+    static String text(DockerfileModel model, SimpleCommand c) {
+        String src = model.ast().source();
+        int start = Math.max(0, Math.min(c.start(), src.length()));
+        int end = Math.max(start, Math.min(c.end(), src.length()));
+        String t = src.substring(start, end).replaceAll("\\\\\\r?\\n\\s*", " ").replaceAll("\\s+", " ").trim();
+        return t.length() > 160 ? t.substring(0, 157) + "..." : t;
+    }
+
+    /**
+     * The command's source text with some words replaced (words given by their start offset), on
+     * one line; null when a word to replace sits inside a nested quoted script.
+     */
+    static String rewrite(DockerfileModel model, SimpleCommand c, Map<ShellWord, String> replacements) {
+        String src = model.ast().source();
+        List<ShellWord> words = new ArrayList<>(replacements.keySet());
+        words.sort(Comparator.comparingInt(ShellWord::start));
+        StringBuilder sb = new StringBuilder();
+        int pos = Math.max(0, c.start());
+        for (ShellWord w : words) {
+            if (w.embedded() || w.start() < pos) {
+                return null;
+            }
+            sb.append(src, pos, w.start()).append(replacements.get(w));
+            pos = w.end();
+        }
+        sb.append(src, pos, Math.max(pos, Math.min(c.end(), src.length())));
+        return sb.toString().replaceAll("\\\\\\r?\\n\\s*", " ").replaceAll("[ \\t]+", " ").trim();
+    }
+
+    /** Whether a word's value is known and looks like a URL. */
+    static boolean isUrl(ShellWord w) {
+        if (!w.known()) {
+            return false;
+        }
+        String v = w.value();
+        return v.startsWith("http://") || v.startsWith("https://") || v.startsWith("ftp://");
+    }
+
+    /** The names of a list of words, quoted for a message: `a`, `b`. */
+    static String names(List<ShellWord> words) {
+        List<String> out = new ArrayList<>();
+        for (ShellWord w : words) {
+            out.add("`" + w.value() + "`");
+        }
+        return String.join(", ", out);
+    }
+}

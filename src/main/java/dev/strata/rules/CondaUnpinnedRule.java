@@ -1,0 +1,157 @@
+package dev.strata.rules;
+
+import dev.strata.project.CondaDependency;
+import dev.strata.project.CondaEnvironment;
+import dev.strata.project.Layer;
+import dev.strata.project.Requirement;
+import dev.strata.rules.model.DockerfileModel;
+import dev.strata.shell.ShellWord;
+import dev.strata.shell.SimpleCommand;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * conda/mamba/micromamba {@code install|create|update} of packages without a version, and
+ * {@code env create|update -f FILE} / {@code --file FILE} where FILE (from the build context) does not
+ * pin every dependency.
+ */
+public final class CondaUnpinnedRule implements Rule {
+    static final RuleInfo INFO = new RuleInfo("conda-unpinned", null, Severity.ERROR, Layer.LANGUAGE_DEPENDENCIES,
+            "conda/mamba/micromamba install without versions, or an unpinned environment.yml.");
+    private static final Set<String> VALUED = Invocation.set("-n", "--name", "-p", "--prefix", "-c", "--channel", "-f", "--file",
+            "--solver", "--repodata-fn", "--subdir", "--platform", "-r", "--root-prefix");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Hit> check(DockerfileModel model) {
+        List<Hit> hits = new ArrayList<>();
+        for (Commands.Located l : Commands.all(model)) {
+            SimpleCommand c = l.command();
+            if (!c.isNamed("conda", "mamba", "micromamba")) {
+                continue;
+            }
+            List<ShellWord> args = c.args();
+            int sub = Invocation.subcommand(args, Set.of("install", "create", "update", "upgrade", "env"), VALUED);
+            if (sub < 0) {
+                continue;
+            }
+            boolean env = args.get(sub).is("env");
+            if (env) {
+                if (sub + 1 >= args.size() || !(args.get(sub + 1).is("create") || args.get(sub + 1).is("update"))) {
+                    continue;
+                }
+                sub++;
+            }
+            Invocation inv = Invocation.parse(c, args, sub + 1, VALUED);
+            List<ShellWord> files = inv.values("-f", "--file");
+            if (env && files.isEmpty()) {
+                files = List.of(args.get(sub));
+                checkFile(model, l, args.get(sub), "environment.yml", hits);
+            } else {
+                for (ShellWord f : files) {
+                    if (f.known()) {
+                        checkFile(model, l, f, f.value(), hits);
+                    }
+                }
+            }
+            if (env) {
+                continue;
+            }
+            List<ShellWord> floating = new ArrayList<>();
+            Map<ShellWord, String> repl = new LinkedHashMap<>();
+            for (ShellWord w : inv.operands()) {
+                if (!w.known() || w.value().isEmpty() || w.value().contains("/") && w.value().contains("://")) {
+                    continue;
+                }
+                CondaDependency d = CondaEnvironment.matchSpec("command line", 0, w.value());
+                if (!d.pinned()) {
+                    floating.add(w);
+                    repl.put(w, (d.channel().isEmpty() ? "" : d.channel() + "::") + d.name() + "=<version>");
+                }
+            }
+            boolean all = inv.has("--all");
+            if (floating.isEmpty() && !all) {
+                continue;
+            }
+            String fixed = floating.isEmpty() ? null : Commands.rewrite(model, c, repl);
+            ShellWord at = floating.isEmpty() ? args.get(sub) : floating.get(0);
+            hits.add(Commands.at(model, l.run(), at,
+                    "`" + Commands.text(model, c) + "` lets the solver pick "
+                            + (floating.isEmpty() ? "the newest version of everything" : "the newest " + Commands.names(floating))
+                            + " from today's channels, so a later build solves to different packages (often a different"
+                            + " Python or CUDA runtime).",
+                    (fixed == null ? "install exact versions, or from a lock" : fixed)
+                            + "  (the full versions you tested, e.g. ipython=8.27.0; better: `conda-lock` or `conda list --explicit --md5`"
+                            + " and `conda create --file explicit.txt`)"));
+        }
+        return hits;
+    }
+
+    /** 1-based column of {@code spec} on {@code line} of {@code text}, 1 when not found. */
+    private static int column(String text, int line, String spec) {
+        String[] lines = text.split("\n", -1);
+        if (line < 1 || line > lines.length || spec.isEmpty()) {
+            return 1;
+        }
+        int i = lines[line - 1].indexOf(spec);
+        return i < 0 ? 1 : i + 1;
+    }
+
+    private static void checkFile(DockerfileModel model, Commands.Located l, ShellWord at, String path, List<Hit> hits) {
+        Optional<String> ctxPath = ContextPaths.resolve(model, l.run().step(), path);
+        if (ctxPath.isEmpty()) {
+            return;
+        }
+        Optional<String> text = model.context().readText(ctxPath.get());
+        if (text.isEmpty()) {
+            return;
+        }
+        CondaEnvironment envFile = CondaEnvironment.parse(ctxPath.get(), text.get());
+        if (envFile.fullyPinned() || !envFile.problems().isEmpty() && envFile.dependencies().isEmpty() && envFile.lockedPackages().isEmpty()) {
+            return;
+        }
+        List<String> floating = new ArrayList<>();
+        String file = null;
+        int line = 0;
+        String firstSpec = "";
+        for (CondaDependency d : envFile.dependencies()) {
+            if (!d.pinned()) {
+                floating.add(model.context().display(d.file()) + ":" + d.line() + " `" + d.spec() + "`");
+                if (file == null) {
+                    file = d.file();
+                    line = d.line();
+                    firstSpec = d.spec();
+                }
+            }
+        }
+        for (Requirement r : envFile.pipRequirements()) {
+            if (!r.pinned()) {
+                floating.add(model.context().display(r.file()) + ":" + r.line() + " `" + r.text().trim() + "` (pip)");
+                if (file == null) {
+                    file = r.file();
+                    line = r.line();
+                    firstSpec = r.text().trim();
+                }
+            }
+        }
+        if (file == null) {
+            return;
+        }
+        List<String> shown = floating.subList(0, Math.min(6, floating.size()));
+        hits.add(new Hit(l.run().step().instruction(), model.context().display(file), Math.max(1, line), column(text.get(), line, firstSpec),
+                "`" + Commands.text(model, l.command()) + "` (" + model.file() + ":" + Commands.span(model, at).startLine()
+                        + ") builds an environment whose dependencies float: " + String.join(", ", shown)
+                        + (floating.size() > shown.size() ? ", and " + (floating.size() - shown.size()) + " more" : "")
+                        + "; the solver picks today's newest matching packages.",
+                "lock the environment: `conda-lock -f " + ctxPath.get() + "` (or `conda env export --no-builds` from the environment"
+                        + " you tested, with exact versions) and create it from the lock"));
+    }
+}

@@ -1,0 +1,80 @@
+package dev.strata.rules;
+
+import dev.strata.dockerfile.Flag;
+import dev.strata.project.Layer;
+import dev.strata.rules.model.DockerfileModel;
+import dev.strata.rules.model.RunScript;
+import dev.strata.shell.ShellWord;
+import dev.strata.shell.SimpleCommand;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Caches left in a layer: apt lists after {@code apt-get update} without removing
+ * /var/lib/apt/lists in the same RUN, and pip's cache after {@code pip install} without
+ * {@code --no-cache-dir} (or PIP_NO_CACHE_DIR). A cache mount avoids both.
+ */
+public final class NondeterministicLeftoversRule implements Rule {
+    static final RuleInfo INFO = new RuleInfo("nondeterministic-leftovers", null, Severity.INFO, Layer.CONTAINER,
+            "apt lists, pip caches or logs left in a layer.");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Hit> check(DockerfileModel model) {
+        List<Hit> hits = new ArrayList<>();
+        for (RunScript run : model.runs()) {
+            List<SimpleCommand> cmds = run.script().commands();
+            boolean cleansLists = false;
+            for (SimpleCommand c : cmds) {
+                if (c.isNamed("rm") && c.args().stream().anyMatch(w -> w.value().contains("/var/lib/apt/lists"))) {
+                    cleansLists = true;
+                }
+            }
+            boolean aptCacheMount = cacheMount(run, "/var/lib/apt");
+            boolean pipCacheMount = cacheMount(run, "/root/.cache") || cacheMount(run, ".cache/pip");
+            boolean pipNoCacheEnv = run.step().variables().containsKey("PIP_NO_CACHE_DIR");
+            boolean reportedApt = false;
+            boolean reportedPip = false;
+            for (SimpleCommand c : cmds) {
+                if (!reportedApt && !cleansLists && !aptCacheMount && c.isNamed("apt-get", "apt")) {
+                    int sub = Invocation.subcommand(c.args(), Set.of("update"), Invocation.set("-o", "-c"));
+                    if (sub >= 0) {
+                        reportedApt = true;
+                        hits.add(Commands.at(model, run, c.args().get(sub),
+                                "`apt-get update` leaves the package lists (/var/lib/apt/lists) in this layer: they hold"
+                                        + " download dates, so two otherwise identical builds differ byte for byte, and the"
+                                        + " image is larger.",
+                                "remove them in the same RUN: `... && rm -rf /var/lib/apt/lists/*`"));
+                    }
+                }
+                if (!reportedPip && !pipNoCacheEnv && !pipCacheMount) {
+                    PipInstalls.Install pip = PipInstalls.of(run, c);
+                    if (pip != null && !pip.invocation().has("--no-cache-dir") && !pip.globalNoCache() && !pip.uv()) {
+                        reportedPip = true;
+                        ShellWord at = pip.installWord();
+                        hits.add(Commands.at(model, run, at,
+                                "`pip install` keeps its download and wheel cache (~/.cache/pip) in this layer: bytes"
+                                        + " that differ between builds and that nothing in the image uses.",
+                                "add `--no-cache-dir` (or set `ENV PIP_NO_CACHE_DIR=1`)"));
+                    }
+                }
+            }
+        }
+        return hits;
+    }
+
+    private static boolean cacheMount(RunScript run, String target) {
+        for (Flag f : run.step().instruction().flags("mount")) {
+            String v = f.value() == null ? "" : f.value();
+            if (v.contains("type=cache") && v.contains(target)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.strata.bench;
+
+import dev.strata.audit.AuditInputException;
+import dev.strata.audit.Auditor;
+import dev.strata.config.AuditConfig;
+import dev.strata.rules.model.BuildContext;
+import dev.strata.rules.model.DockerfileModel;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Audit throughput on the shared corpus (../shared/corpus/dockerfiles, 618 files): parse, model
+ * (ARG/ENV scoping, shell splitting of RUN bodies) and every rule, all in memory. The score is in
+ * files per second. Not a unit test: run it with bench/audit.sh.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class AuditBenchmark {
+    /** Number of files in the corpus; the benchmark refuses to run on a different corpus. */
+    public static final int CORPUS_FILES = 618;
+
+    private final List<String> names = new ArrayList<>();
+    private final List<String> texts = new ArrayList<>();
+    private final AuditConfig config = AuditConfig.defaults();
+
+    @Setup
+    public void load() throws IOException {
+        Path corpus = Path.of(System.getProperty("strata.shared", "../shared"), "corpus", "dockerfiles");
+        try (Stream<Path> s = Files.walk(corpus)) {
+            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+                names.add(corpus.relativize(p).toString());
+                texts.add(new String(Files.readAllBytes(p), StandardCharsets.UTF_8));
+            }
+        }
+        if (texts.size() != CORPUS_FILES) {
+            throw new IllegalStateException("expected " + CORPUS_FILES + " corpus files in " + corpus + ", found " + texts.size());
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(CORPUS_FILES)
+    public void auditCorpus(Blackhole bh) {
+        for (int i = 0; i < texts.size(); i++) {
+            try {
+                DockerfileModel m = Auditor.model(names.get(i), names.get(i), texts.get(i), BuildContext.empty());
+                bh.consume(Auditor.check(m, config));
+            } catch (AuditInputException e) {
+                bh.consume(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.strata.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+class AptLiveMirrorRuleTest {
+    private static final String ID = "apt-live-mirror";
+
+    @TestFactory
+    Stream<DynamicTest> fixtures() throws Exception {
+        return RuleCases.all(ID);
+    }
+
+    @Test
+    void metadata() {
+        assertThat(new AptLiveMirrorRule().info().id()).isEqualTo(ID);
+        assertThat(RuleCatalog.ids()).contains(ID);
+    }
+
+}

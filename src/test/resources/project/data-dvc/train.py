@@ -1,0 +1,4 @@
+import torch
+
+def main():
+    return torch.rand(1)

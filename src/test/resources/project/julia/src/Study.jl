@@ -1,0 +1,4 @@
+module Study
+using Random
+Random.seed!(1234)
+end
