@@ -38,8 +38,16 @@ public sealed interface LockTarget
      * @param addFlag true: {@code --checksum=sha256:HEX } before ADD's source; false: a
      *     {@code && echo 'HEX  FILE' | sha256sum -c -} after the fetching command, checking {@code file}
      * @param file the file the download is saved to (for sha256sum), else null
+     * @param runLineAt for ADD: where a following {@code RUN echo 'HEX  FILE' | sha256sum -c -} line
+     *     goes (end of the ADD instruction), for builders without {@code ADD --checksum}; -1 when
+     *     the destination file is not known
+     * @param runLineFile the file that RUN line checks
      */
-    record DownloadPin(int insertAt, boolean addFlag, String file) {}
+    record DownloadPin(int insertAt, boolean addFlag, String file, int runLineAt, String runLineFile) {
+        public DownloadPin(int insertAt, boolean addFlag, String file) {
+            this(insertAt, addFlag, file, -1, null);
+        }
+    }
 
     /**
      * A git repository cloned at build time.

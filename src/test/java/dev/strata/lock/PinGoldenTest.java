@@ -91,4 +91,23 @@ class PinGoldenTest {
         assertThat(new String(plan.after(), StandardCharsets.UTF_8)).isEqualTo(
                 "\uFEFFFROM python:3.11@" + INDEX + "\r\n# c\r\nRUN pip install numpy==1.26.4 \\\r\n    scipy==1.11.4\r\n");
     }
+
+    @Test
+    void addChecksumAsARunLineForBuildersWithoutTheFlag() throws Exception {
+        String text = "FROM python:3.11@" + INDEX + "\nADD https://example.org/tools/tool.tar.gz /opt/\nADD https://example.org/data/weights.bin w.bin\n";
+        byte[] original = text.getBytes(StandardCharsets.UTF_8);
+        Path dockerfile = tmp.resolve("Dockerfile");
+        Path lockPath = tmp.resolve("strata.lock");
+        Files.write(dockerfile, original);
+        LockFile lock = new LockFile(1, new LockedDockerfile("Dockerfile", Hashes.sha256Hex(original)), List.of(),
+                lockFor(original).downloads(), List.of(), List.of(), List.of());
+        Files.writeString(lockPath, LockFileIO.write(lock));
+        PinResult plan = Pinner.plan(dockerfile, lock, Pinner.AddChecksum.RUN);
+        assertThat(new String(plan.after(), StandardCharsets.UTF_8)).isEqualTo("FROM python:3.11@" + INDEX
+                + "\nADD https://example.org/tools/tool.tar.gz /opt/\nRUN echo '" + "b".repeat(64) + "  /opt/tool.tar.gz' | sha256sum -c -"
+                + "\nADD https://example.org/data/weights.bin w.bin\n");
+        assertThat(plan.notes()).singleElement().asString().contains("not an absolute file path");
+        Pinner.write(plan, lock, lockPath);
+        assertThat(Pinner.plan(dockerfile, LockFileIO.read(lockPath), Pinner.AddChecksum.RUN).edits()).isEmpty();
+    }
 }
