@@ -99,6 +99,22 @@ final class MappedText {
             end[n] = e;
         }
 
+        /** Appends source[from, to) verbatim, each char mapped to its own offset (base + index). */
+        void appendRange(String source, int from, int to, int base) {
+            int n = sb.length();
+            int need = n + (to - from);
+            if (need > start.length) {
+                int cap = Math.max(need, start.length * 2);
+                start = Arrays.copyOf(start, cap);
+                end = Arrays.copyOf(end, cap);
+            }
+            sb.append(source, from, to);
+            for (int i = from, k = n; i < to; i++, k++) {
+                start[k] = base + i;
+                end[k] = base + i + 1;
+            }
+        }
+
         void appendOpaque(int s, int e, List<String> unknownVariables) {
             if (opaque == null) {
                 opaque = new java.util.HashMap<>();
