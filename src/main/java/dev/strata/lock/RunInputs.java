@@ -54,6 +54,10 @@ final class RunInputs {
             List<ToolCall> later = calls.subList(k + 1, calls.size());
             if (call instanceof PackageManagerCall p) {
                 packages(p, finalStage, usesSnapshot, line, targets);
+                for (ShellWord file : p.files()) {
+                    notes.add("line " + line + ": " + p.tool() + " " + p.action() + " reads " + file.value()
+                            + ": files of requirements are not locked by strata; lock them with their own tool (pip-compile --generate-hashes, uv pip compile, conda-lock)");
+                }
             } else if (call instanceof Download d) {
                 download(d, later, line, targets, notes);
             } else if (call instanceof GitCall g && g.action().equals("clone")) {
