@@ -7,7 +7,7 @@ import java.util.Optional;
  * resolution. Offsets index the decoded Dockerfile text.
  */
 public sealed interface LockTarget
-        permits LockTarget.Image, LockTarget.Download, LockTarget.Git, LockTarget.Pkg, LockTarget.AptUpdate {
+        permits LockTarget.Image, LockTarget.Download, LockTarget.Git, LockTarget.Pkg, LockTarget.AptUpdate, LockTarget.Requirements {
 
     /** 1-based line of the instruction, for messages. */
     int line();
@@ -83,4 +83,12 @@ public sealed interface LockTarget
      * @param alreadyPinned the RUN already uses a snapshot archive
      */
     record AptUpdate(int insertAt, boolean alreadyPinned, int line) implements LockTarget {}
+
+    /**
+     * A pip requirements file installed with {@code -r}: its named requirements are locked at the
+     * versions installed in the image (pin does not rewrite the file).
+     *
+     * @param path the path as written in the RUN (resolved against the build context when locking)
+     */
+    record Requirements(String path, int line) implements LockTarget {}
 }

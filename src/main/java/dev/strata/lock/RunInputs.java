@@ -55,8 +55,12 @@ final class RunInputs {
             if (call instanceof PackageManagerCall p) {
                 packages(p, finalStage, usesSnapshot, line, targets);
                 for (ShellWord file : p.files()) {
-                    notes.add("line " + line + ": " + p.tool() + " " + p.action() + " reads " + file.value()
-                            + ": files of requirements are not locked by strata; lock them with their own tool (pip-compile --generate-hashes, uv pip compile, conda-lock)");
+                    if (p.ecosystem() == Ecosystem.PIP && INSTALL_ACTIONS.contains(p.action()) && file.known()) {
+                        targets.add(new LockTarget.Requirements(file.value(), line));
+                    } else {
+                        notes.add("line " + line + ": " + p.tool() + " " + p.action() + " reads " + file.value()
+                                + ": not locked by strata; lock it with its own tool (conda-lock, pip-compile --generate-hashes)");
+                    }
                 }
             } else if (call instanceof Download d) {
                 download(d, later, line, targets, notes);

@@ -39,7 +39,7 @@ class JaxCudaExampleTest {
         assertThat(inputs.targets()).extracting(JaxCudaExampleTest::describe).containsExactly(
                 "image ubuntu:latest", "apt-update", "apt wget", "apt git",
                 "download https://repo.anaconda.com/miniconda/Miniconda3-latest-Linux-x86_64.sh",
-                "pip pip", "conda ipython", "pip jax", "pip pip");
+                "pip pip", "conda ipython", "pip jax", "pip pip", "requirements requirements_cpu.txt");
 
         LockFile lock = new LockFile(1, new LockedDockerfile("Dockerfile", Hashes.sha256Hex(original)),
                 List.of(new ImageLock("ubuntu:latest", "docker.io/library/ubuntu:latest", "sha256:" + "1".repeat(64),
@@ -83,6 +83,9 @@ class JaxCudaExampleTest {
             return "git " + g.url();
         } else if (t instanceof LockTarget.Pkg p) {
             return p.ecosystem() + " " + p.name();
+        }
+        if (t instanceof LockTarget.Requirements r) {
+            return "requirements " + r.path();
         }
         return "apt-update";
     }
