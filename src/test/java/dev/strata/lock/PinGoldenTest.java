@@ -110,4 +110,21 @@ class PinGoldenTest {
         Pinner.write(plan, lock, lockPath);
         assertThat(Pinner.plan(dockerfile, LockFileIO.read(lockPath), Pinner.AddChecksum.RUN).edits()).isEmpty();
     }
+
+    @Test
+    void apkAndDnfInstallsGetTheirOwnVersionSyntax() throws Exception {
+        String text = "FROM alpine:3.20@" + INDEX + "\nRUN apk add --no-cache curl=8.5.0-r0 git~2.45 \\\n    jq\n"
+                + "FROM rockylinux:9@" + INDEX + "\nRUN dnf install -y tar && dnf clean all\n";
+        byte[] original = text.getBytes(StandardCharsets.UTF_8);
+        Path dockerfile = tmp.resolve("Dockerfile");
+        Files.write(dockerfile, original);
+        LockFile lock = new LockFile(1, new LockedDockerfile("Dockerfile", Hashes.sha256Hex(original)), List.of(), List.of(), List.of(),
+                List.of(new PackageLock("apk", "curl", "8.5.0-r0", null, List.of(), "image", T),
+                        new PackageLock("apk", "git", "2.45.2-r0", null, List.of(), "image", T),
+                        new PackageLock("apk", "jq", "1.7.1-r0", null, List.of(), "image", T),
+                        new PackageLock("rpm", "tar", "2:1.34-6.el9_4.1", null, List.of(), "image", T)), List.of());
+        assertThat(new String(Pinner.plan(dockerfile, lock).after(), StandardCharsets.UTF_8)).isEqualTo(
+                "FROM alpine:3.20@" + INDEX + "\nRUN apk add --no-cache curl=8.5.0-r0 git=2.45.2-r0 \\\n    jq=1.7.1-r0\n"
+                + "FROM rockylinux:9@" + INDEX + "\nRUN dnf install -y tar-2:1.34-6.el9_4.1 && dnf clean all\n");
+    }
 }
