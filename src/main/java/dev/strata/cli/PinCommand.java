@@ -37,11 +37,19 @@ public final class PinCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print a unified diff of the change instead of writing it.")
     boolean dryRun;
 
+    @Option(names = "--add-checksum", defaultValue = "flag", paramLabel = "flag|run",
+            description = "How ADD URL downloads are verified: flag = ADD --checksum=sha256:… (BuildKit, Dockerfile 1.6+); "
+                    + "run = a RUN sha256sum -c line after the ADD (buildah/podman without --checksum). Default: ${DEFAULT-VALUE}.")
+    String addChecksum;
+
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         DockerfileLocation where = DockerfileLocation.of(path, dockerfile, lockFile);
+        if (!addChecksum.equals("flag") && !addChecksum.equals("run")) {
+            return fail(err, "pin: --add-checksum must be flag or run, not '" + addChecksum + "'");
+        }
         if (!Files.isRegularFile(where.dockerfile())) {
             return fail(err, where.dockerfile() + ": no such Dockerfile");
         }
@@ -50,7 +58,8 @@ public final class PinCommand implements Callable<Integer> {
         }
         try {
             LockFile lock = LockFileIO.read(where.lock());
-            PinResult plan = Pinner.plan(where.dockerfile(), lock);
+            PinResult plan = Pinner.plan(where.dockerfile(), lock,
+                    addChecksum.equals("run") ? Pinner.AddChecksum.RUN : Pinner.AddChecksum.FLAG);
             if (dryRun) {
                 out.print(LockPinTextRenderer.diff(plan));
                 out.print(LockPinTextRenderer.summary(plan, false));

@@ -28,12 +28,18 @@ public final class RemoteOptions {
             description = "PEP 691 JSON simple index for Python hashes and checks (e.g. https://pypi.org/simple).")
     String indexUrl;
 
+    @Option(names = "--docker-config", paramLabel = "DIR",
+            description = "Directory holding Docker's config.json with registry credentials (default: $DOCKER_CONFIG, else ~/.docker).")
+    java.nio.file.Path dockerConfig;
+
     Duration timeout() {
         return Duration.ofSeconds(Math.max(1, timeoutSeconds));
     }
 
     RegistryClient registry() throws IOException {
-        CredentialSource creds = DockerConfigCredentials.fromEnvironment();
+        java.nio.file.Path file = dockerConfig == null ? null : dockerConfig.resolve("config.json");
+        CredentialSource creds = file == null ? DockerConfigCredentials.fromEnvironment()
+                : java.nio.file.Files.isRegularFile(file) ? DockerConfigCredentials.read(file) : CredentialSource.anonymous();
         return new RegistryClient(RegistryOptions.defaults().withTimeout(timeout()).withPlainHttpHosts(Set.copyOf(insecureRegistries)), creds);
     }
 

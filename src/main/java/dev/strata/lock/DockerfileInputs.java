@@ -52,8 +52,16 @@ public record DockerfileInputs(List<LockTarget> targets, List<String> notes) {
 
         DockerfileInputs find() {
             boolean beforeFirstFrom = true;
+            int lastFrom = -1;
+            for (int k = 0; k < df.instructions().size(); k++) {
+                if (df.instructions().get(k).is("from")) {
+                    lastFrom = k;
+                }
+            }
+            int index = -1;
             Map<String, String> stageArgs = new HashMap<>();
             for (Instruction i : df.instructions()) {
+                index++;
                 int line = i.span().startLine();
                 switch (i.name()) {
                     case "arg" -> {
@@ -77,8 +85,9 @@ public record DockerfileInputs(List<LockTarget> targets, List<String> notes) {
                         stageArgs = new HashMap<>();
                         from(FromInstruction.of(i), line);
                     }
-                    case "add" -> add(CopyInstruction.of(i), stageArgs, line);
-                    case "run" -> RunInputs.find(i, df, stageArgs, targets, notes);
+                    case "add" -> add(CopyInstruction.of(i), index + 1 < df.instructions().size() ? df.instructions().get(index + 1) : null,
+                            stageArgs, line);
+                    case "run" -> RunInputs.find(i, df, stageArgs, index > lastFrom, targets, notes);
                     default -> {
                         // other instructions fetch nothing
                     }
@@ -118,7 +127,7 @@ public record DockerfileInputs(List<LockTarget> targets, List<String> notes) {
             targets.add(new LockTarget.Image(image, insertAt, pinned, line));
         }
 
-        private void add(CopyInstruction add, Map<String, String> stageArgs, int line) {
+        private void add(CopyInstruction add, Instruction next, Map<String, String> stageArgs, int line) {
             Map<String, String> scope = stageArgs;
             List<Word> urls = new ArrayList<>();
             for (Word w : add.sources()) {
@@ -137,15 +146,36 @@ public record DockerfileInputs(List<LockTarget> targets, List<String> notes) {
                     notes.add("line " + line + ": ADD " + url + ": git sources in ADD are not locked; use git clone in RUN or pin the commit in the URL");
                     continue;
                 }
-                boolean pinned = add.checksum().isPresent();
+                String destination = addedFile(add, url);
+                boolean checkedByRun = next != null && next.is("run") && destination != null
+                        && next.argumentText().contains("sha256sum -c") && next.argumentText().contains(destination);
+                boolean pinned = add.checksum().isPresent() || checkedByRun;
                 Optional<LockTarget.DownloadPin> pin = Optional.empty();
                 if (!pinned && add.sources().size() == 1 && !add.instruction().json()) {
-                    pin = Optional.of(new LockTarget.DownloadPin(w.span().startOffset(), true, null));
+                    pin = Optional.of(new LockTarget.DownloadPin(w.span().startOffset(), true, null,
+                            destination == null ? -1 : add.instruction().span().endOffset(), destination));
                 } else if (!pinned) {
                     notes.add("line " + line + ": ADD " + url + ": --checksum needs a single source; locked but not pinned");
                 }
                 targets.add(new LockTarget.Download(url, pin, pinned, line));
             }
+        }
+
+        /** The absolute path ADD writes the URL to, when the destination says it plainly. */
+        private String addedFile(CopyInstruction add, String url) {
+            if (add.destination().isEmpty() || add.sources().size() != 1) {
+                return null;
+            }
+            String dest = add.destination().get().value();
+            if (!dest.startsWith("/") || !plainWord(dest)) {
+                return null;
+            }
+            if (dest.endsWith("/")) {
+                String path = url.replaceAll("[?#].*$", "");
+                String base = path.substring(path.lastIndexOf('/') + 1);
+                return base.isEmpty() ? null : dest + base;
+            }
+            return dest;
         }
 
         private String expandOrNull(String word, Map<String, String> env) {

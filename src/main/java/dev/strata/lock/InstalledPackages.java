@@ -26,12 +26,14 @@ public final class InstalledPackages {
     private final String imageDigest;
     private final OsRelease os;
     private final Instant created;
+    private final String codename;
 
-    private InstalledPackages(Map<String, Package> byKey, String imageDigest, OsRelease os, Instant created) {
+    private InstalledPackages(Map<String, Package> byKey, String imageDigest, OsRelease os, Instant created, String codename) {
         this.byKey = byKey;
         this.imageDigest = imageDigest;
         this.os = os;
         this.created = created;
+        this.codename = codename;
     }
 
     /** Reads {@code imageFile} (docker-archive, OCI archive or OCI layout). */
@@ -49,10 +51,12 @@ public final class InstalledPackages {
             byKey.putIfAbsent(key(eco, p.name()), p);
         }
         OsRelease os = OsRelease.UNKNOWN;
+        String codename = null;
         for (String path : List.of("/etc/os-release", "/usr/lib/os-release")) {
             Optional<byte[]> bytes = image.files().content(path);
             if (bytes.isPresent()) {
                 os = OsRelease.parse(bytes.get());
+                codename = codename(new String(bytes.get(), java.nio.charset.StandardCharsets.UTF_8));
                 break;
             }
         }
@@ -64,7 +68,18 @@ public final class InstalledPackages {
             created = null;
         }
         String digest = image.manifestDigest() != null ? image.manifestDigest() : image.configDigest();
-        return new InstalledPackages(byKey, digest, os, created);
+        return new InstalledPackages(byKey, digest, os, created, codename);
+    }
+
+    /** {@code VERSION_CODENAME} of an os-release file, else null. */
+    static String codename(String osRelease) {
+        for (String line : osRelease.split("\n")) {
+            if (line.startsWith("VERSION_CODENAME=")) {
+                String v = line.substring(17).trim().replace("\"", "").replace("'", "");
+                return v.matches("[a-z]+") ? v : null;
+            }
+        }
+        return null;
     }
 
     /** The lock's ecosystem name for an inventory ecosystem. */
@@ -105,13 +120,13 @@ public final class InstalledPackages {
      * a creation time.
      */
     public Optional<AptSnapshot> aptSnapshot() {
-        if (created == null || os.id() == null) {
+        if (created == null || os.id() == null || codename == null) {
             return Optional.empty();
         }
         String ts = LockClock.snapshot(created);
         return switch (os.id()) {
-            case "debian" -> Optional.of(new AptSnapshot("debian", ts, "https://snapshot.debian.org/archive/debian/" + ts + "/"));
-            case "ubuntu" -> Optional.of(new AptSnapshot("ubuntu", ts, "https://snapshot.ubuntu.com/ubuntu/" + ts + "/"));
+            case "debian" -> Optional.of(new AptSnapshot("debian", codename, ts, "https://snapshot.debian.org/archive/debian/" + ts + "/"));
+            case "ubuntu" -> Optional.of(new AptSnapshot("ubuntu", codename, ts, "https://snapshot.ubuntu.com/ubuntu/" + ts + "/"));
             default -> Optional.empty();
         };
     }

@@ -138,6 +138,10 @@ public final class LockFileIO {
         }
         for (AptSnapshot s : lock.aptSnapshots()) {
             require(s.timestamp() != null && s.timestamp().matches("\\d{8}T\\d{6}Z"), name, "apt snapshot timestamp '" + s.timestamp() + "' is not YYYYMMDDTHHMMSSZ");
+            require("debian".equals(s.distribution()) || "ubuntu".equals(s.distribution()), name, "apt snapshot distribution '" + s.distribution() + "' is not debian or ubuntu");
+            require(s.suite() != null && s.suite().matches("[a-z]+"), name, "apt snapshot suite '" + s.suite() + "' is not a release codename");
+            require(s.url() != null && s.url().matches("https://snapshot\\.(debian\\.org/archive/debian|ubuntu\\.com/ubuntu)/\\d{8}T\\d{6}Z/"), name,
+                    "apt snapshot url '" + s.url() + "' is not a snapshot.debian.org / snapshot.ubuntu.com archive URL");
         }
     }
 

@@ -7,7 +7,7 @@ import java.util.Optional;
  * resolution. Offsets index the decoded Dockerfile text.
  */
 public sealed interface LockTarget
-        permits LockTarget.Image, LockTarget.Download, LockTarget.Git, LockTarget.Pkg {
+        permits LockTarget.Image, LockTarget.Download, LockTarget.Git, LockTarget.Pkg, LockTarget.AptUpdate, LockTarget.Requirements {
 
     /** 1-based line of the instruction, for messages. */
     int line();
@@ -38,8 +38,16 @@ public sealed interface LockTarget
      * @param addFlag true: {@code --checksum=sha256:HEX } before ADD's source; false: a
      *     {@code && echo 'HEX  FILE' | sha256sum -c -} after the fetching command, checking {@code file}
      * @param file the file the download is saved to (for sha256sum), else null
+     * @param runLineAt for ADD: where a following {@code RUN echo 'HEX  FILE' | sha256sum -c -} line
+     *     goes (end of the ADD instruction), for builders without {@code ADD --checksum}; -1 when
+     *     the destination file is not known
+     * @param runLineFile the file that RUN line checks
      */
-    record DownloadPin(int insertAt, boolean addFlag, String file) {}
+    record DownloadPin(int insertAt, boolean addFlag, String file, int runLineAt, String runLineFile) {
+        public DownloadPin(int insertAt, boolean addFlag, String file) {
+            this(insertAt, addFlag, file, -1, null);
+        }
+    }
 
     /**
      * A git repository cloned at build time.
@@ -67,4 +75,20 @@ public sealed interface LockTarget
      */
     record Pkg(String ecosystem, String name, int replaceStart, int replaceEnd, String keepPrefix, boolean alreadyPinned, int line)
             implements LockTarget {}
+
+    /**
+     * An {@code apt-get update} in the final stage: pin points apt at the locked snapshot first.
+     *
+     * @param insertAt where the sources command goes (the start of the update command)
+     * @param alreadyPinned the RUN already uses a snapshot archive
+     */
+    record AptUpdate(int insertAt, boolean alreadyPinned, int line) implements LockTarget {}
+
+    /**
+     * A pip requirements file installed with {@code -r}: its named requirements are locked at the
+     * versions installed in the image (pin does not rewrite the file).
+     *
+     * @param path the path as written in the RUN (resolved against the build context when locking)
+     */
+    record Requirements(String path, int line) implements LockTarget {}
 }

@@ -66,7 +66,7 @@ public final class Locker {
         Map<String, GitLock> gitLocks = new LinkedHashMap<>();
         Map<String, PackageLock> packageLocks = new LinkedHashMap<>();
         InstalledPackages installed = null;
-        boolean needImage = inputs.targets().stream().anyMatch(t -> t instanceof LockTarget.Pkg);
+        boolean needImage = inputs.targets().stream().anyMatch(t -> t instanceof LockTarget.Pkg || t instanceof LockTarget.Requirements);
         if (needImage && image != null) {
             installed = InstalledPackages.read(image);
         } else if (needImage) {
@@ -88,6 +88,8 @@ public final class Locker {
                 }
             } else if (t instanceof LockTarget.Pkg p && installed != null) {
                 lockPackage(p, installed, packageLocks, notes, now);
+            } else if (t instanceof LockTarget.Requirements r && installed != null) {
+                lockRequirements(r, dockerfile.toAbsolutePath().getParent(), installed, packageLocks, notes, now);
             }
         }
         List<AptSnapshot> snapshots = new ArrayList<>();
@@ -109,7 +111,7 @@ public final class Locker {
 
     private void lockPackage(LockTarget.Pkg p, InstalledPackages installed, Map<String, PackageLock> packageLocks, List<String> notes, Instant now)
             throws ResolutionException {
-        String key = p.ecosystem() + "/" + p.name();
+        String key = p.ecosystem() + "/" + (p.ecosystem().equals("pip") ? PythonIndex.normalise(p.name()) : p.name());
         if (packageLocks.containsKey(key)) {
             return;
         }
@@ -129,6 +131,45 @@ public final class Locker {
             }
         }
         packageLocks.put(key, pkg);
+    }
+
+    /**
+     * Locks the named requirements of a pip requirements file from the build context: the file is
+     * looked up as written, then by its base name, relative to the Dockerfile's directory.
+     */
+    private void lockRequirements(LockTarget.Requirements r, Path context, InstalledPackages installed,
+            Map<String, PackageLock> packageLocks, List<String> notes, Instant now) throws ResolutionException {
+        String written = r.path();
+        String base = written.substring(written.lastIndexOf('/') + 1);
+        String relative = null;
+        for (String candidate : List.of(written.startsWith("/") ? written.substring(1) : written, base)) {
+            Path p = context.resolve(candidate).normalize();
+            if (p.startsWith(context) && Files.isRegularFile(p)) {
+                relative = context.relativize(p).toString();
+                break;
+            }
+        }
+        if (relative == null) {
+            notes.add("line " + r.line() + ": pip -r " + written + ": not found in the build context; its requirements are not locked");
+            return;
+        }
+        String text;
+        try {
+            text = Files.readString(context.resolve(relative), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            notes.add("line " + r.line() + ": " + relative + ": cannot be read; its requirements are not locked");
+            return;
+        }
+        // includes (-r other.txt) are not followed: only this file's own requirements are locked
+        dev.strata.project.RequirementsFile file = dev.strata.project.RequirementsFile.parse(relative, text);
+        for (dev.strata.project.Requirement q : file.requirements()) {
+            if (q.constraint() || q.kind() != dev.strata.project.RequirementKind.NAMED || q.marker() != null) {
+                continue;
+            }
+            lockPackage(new LockTarget.Pkg("pip", q.name(), 0, 0, q.name(), false, r.line()), installed, packageLocks, notes, now);
+        }
+        notes.add("line " + r.line() + ": " + relative + ": requirements locked from the image; pin does not rewrite requirement files"
+                + " (generate a hashed lock, e.g. pip-compile --generate-hashes, and install it with --require-hashes)");
     }
 
     private static Optional<LockFile> readPrevious(Path lockPath) {

@@ -26,6 +26,23 @@ public final class Pinner {
      *     or parsed
      */
     public static PinResult plan(Path dockerfile, LockFile lock) throws LockInputException {
+        return plan(dockerfile, lock, AddChecksum.FLAG);
+    }
+
+    /** How pin verifies ADD URL downloads. */
+    public enum AddChecksum {
+        /** {@code ADD --checksum=sha256:…} (BuildKit, Dockerfile syntax 1.6 and later). */
+        FLAG,
+        /**
+         * A {@code RUN echo '<hex>  <file>' | sha256sum -c -} line after the ADD, for builders
+         * without {@code --checksum} (buildah and podman before 1.34 / 4.9); needs sha256sum in
+         * the image and an absolute ADD destination.
+         */
+        RUN
+    }
+
+    /** As {@link #plan(Path, LockFile)}, choosing how ADD downloads are verified. */
+    public static PinResult plan(Path dockerfile, LockFile lock, AddChecksum addChecksum) throws LockInputException {
         byte[] before = Locker.readDockerfile(dockerfile);
         String actual = Hashes.sha256Hex(before);
         if (!actual.equals(lock.dockerfile().sha256())) {
@@ -37,7 +54,7 @@ public final class Pinner {
         List<TextEdit> edits = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (LockTarget t : inputs.targets()) {
-            edit(t, lock, edits, notes);
+            edit(t, lock, addChecksum, edits, notes);
         }
         edits.sort(Comparator.comparingInt(TextEdit::start));
         String pinned = TextEdits.apply(df.source(), edits);
@@ -73,7 +90,7 @@ public final class Pinner {
         AtomicFiles.write(lockPath, LockFileIO.write(updated).getBytes(StandardCharsets.UTF_8), null);
     }
 
-    private static void edit(LockTarget t, LockFile lock, List<TextEdit> edits, List<String> notes) {
+    private static void edit(LockTarget t, LockFile lock, AddChecksum addChecksum, List<TextEdit> edits, List<String> notes) {
         if (t instanceof LockTarget.Image i) {
             if (i.alreadyPinned()) {
                 return;
@@ -94,6 +111,14 @@ public final class Pinner {
                 return;
             }
             LockTarget.DownloadPin pin = d.pin().get();
+            if (pin.addFlag() && addChecksum == AddChecksum.RUN) {
+                if (pin.runLineAt() < 0) {
+                    notes.add("line " + d.line() + ": ADD " + d.url() + ": destination is not an absolute file path; not pinned (use --add-checksum flag)");
+                    return;
+                }
+                edits.add(TextEdit.insert(pin.runLineAt(), "\nRUN echo '" + entry.get().sha256() + "  " + pin.runLineFile() + "' | sha256sum -c -", d.url()));
+                return;
+            }
             String text = pin.addFlag()
                     ? "--checksum=sha256:" + entry.get().sha256() + " "
                     : " && echo '" + entry.get().sha256() + "  " + pin.file() + "' | sha256sum -c -";
@@ -113,6 +138,11 @@ public final class Pinner {
                     ? " && git -C " + dir + " fetch -q --depth 1 origin " + c + " && git -C " + dir + " checkout -q " + c
                     : " && git -C " + dir + " checkout -q " + c;
             edits.add(TextEdit.insert(g.checkoutInsertAt().get(), text, g.url()));
+        } else if (t instanceof LockTarget.AptUpdate u) {
+            if (u.alreadyPinned() || lock.aptSnapshots().isEmpty()) {
+                return;
+            }
+            edits.add(TextEdit.insert(u.insertAt(), lock.aptSnapshots().get(0).sourcesCommand(), "apt sources -> " + lock.aptSnapshots().get(0).url()));
         } else if (t instanceof LockTarget.Pkg p) {
             if (p.alreadyPinned()) {
                 return;

@@ -40,7 +40,7 @@ public final class RegistryClient {
         this.credentials = credentials;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(options.timeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
@@ -293,17 +293,9 @@ public final class RegistryClient {
         IOException lastFailure = null;
         HttpResponse<byte[]> response = null;
         for (int attempt = 1; attempt <= options.maxAttempts(); attempt++) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                    .timeout(options.timeout())
-                    .header("Accept", accept)
-                    .header("User-Agent", "strata")
-                    .method(method, HttpRequest.BodyPublishers.noBody());
-            if (authorization != null) {
-                request.header("Authorization", authorization);
-            }
             Duration wait = backoff;
             try {
-                response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                response = sendFollowingRedirects(method, uri, accept, authorization);
                 lastFailure = null;
                 int status = response.statusCode();
                 if (status != 429 && status < 500) {
@@ -338,6 +330,38 @@ public final class RegistryClient {
                     ref + ": cannot reach " + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + " (" + why + ")", lastFailure);
         }
         return response;
+    }
+
+    /**
+     * Sends one request, following up to five redirects by hand: registries send blob downloads to
+     * a storage host, which must not receive the registry's credentials (and may refuse a request
+     * that carries them), so Authorization is only sent to the origin it was meant for.
+     */
+    private HttpResponse<byte[]> sendFollowingRedirects(String method, URI uri, String accept, String authorization)
+            throws IOException, InterruptedException {
+        URI target = uri;
+        for (int hop = 0; ; hop++) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(target)
+                    .timeout(options.timeout())
+                    .header("Accept", accept)
+                    .header("User-Agent", "strata")
+                    .method(method, HttpRequest.BodyPublishers.noBody());
+            if (authorization != null && sameOrigin(uri, target)) {
+                request.header("Authorization", authorization);
+            }
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            int status = response.statusCode();
+            Optional<String> location = response.headers().firstValue("Location");
+            if (hop >= 5 || location.isEmpty() || !(status == 301 || status == 302 || status == 303 || status == 307 || status == 308)) {
+                return response;
+            }
+            target = target.resolve(location.get());
+        }
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return java.util.Objects.equals(a.getScheme(), b.getScheme()) && java.util.Objects.equals(a.getHost(), b.getHost())
+                && a.getPort() == b.getPort();
     }
 
     private static Duration retryAfter(HttpResponse<?> response) {

@@ -15,7 +15,7 @@ public final class LockTextRenderer {
         l.downloads().forEach(d -> s.append("download  ").append(d.url()).append(" -> sha256:").append(d.sha256()).append(System.lineSeparator()));
         l.git().forEach(g -> s.append("git       ").append(g.url()).append(" ").append(g.ref()).append(" -> ").append(g.commit()).append(System.lineSeparator()));
         l.packages().forEach(p -> s.append(String.format("%-9s %s %s%s%s%n", p.ecosystem(), p.name(), p.version(),
-                p.build() == null ? "" : " " + p.build(), p.hashes().isEmpty() ? "" : " (" + p.hashes().size() + " hashes)")));
+                p.build() == null ? "" : " " + p.build(), p.hashes().isEmpty() ? "" : " (" + p.hashes().size() + (p.hashes().size() == 1 ? " hash)" : " hashes)"))));
         l.aptSnapshots().forEach(a -> s.append("snapshot  ").append(a.url()).append(System.lineSeparator()));
         result.notes().forEach(n -> s.append("note: ").append(n).append(System.lineSeparator()));
         s.append(lockPath).append(result.changed() ? ": written (" : ": unchanged (")

@@ -176,7 +176,10 @@ class DriftIntegrationTest {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             int exit = Main.run(args);
-            return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+            // Jazzer's instrumentation (when fuzz tests ran earlier in this JVM) logs to stderr
+            String errText = err.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("INFO: Instrumented"))
+                    .map(l -> l + "\n").collect(java.util.stream.Collectors.joining());
+            return new Result(exit, out.toString(StandardCharsets.UTF_8), errText);
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);

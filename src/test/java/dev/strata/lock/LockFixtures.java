@@ -22,6 +22,6 @@ final class LockFixtures {
                 List.of(new PackageLock("pip", "numpy", "1.26.4", null, List.of("sha256:" + "d".repeat(64)), "https://pypi.org/simple/", T),
                         new PackageLock("apt", "curl", "7.88.1-10+deb12u5", null, List.of(), "image sha256:" + "e".repeat(64), T),
                         new PackageLock("conda", "scipy", "1.11.4", "py311h64a7726_0", List.of(), "image", T)),
-                List.of(new AptSnapshot("debian", "20260102T030405Z", "https://snapshot.debian.org/archive/debian/20260102T030405Z/")));
+                List.of(new AptSnapshot("debian", "bookworm", "20260102T030405Z", "https://snapshot.debian.org/archive/debian/20260102T030405Z/")));
     }
 }

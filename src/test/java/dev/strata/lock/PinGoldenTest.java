@@ -91,4 +91,40 @@ class PinGoldenTest {
         assertThat(new String(plan.after(), StandardCharsets.UTF_8)).isEqualTo(
                 "\uFEFFFROM python:3.11@" + INDEX + "\r\n# c\r\nRUN pip install numpy==1.26.4 \\\r\n    scipy==1.11.4\r\n");
     }
+
+    @Test
+    void addChecksumAsARunLineForBuildersWithoutTheFlag() throws Exception {
+        String text = "FROM python:3.11@" + INDEX + "\nADD https://example.org/tools/tool.tar.gz /opt/\nADD https://example.org/data/weights.bin w.bin\n";
+        byte[] original = text.getBytes(StandardCharsets.UTF_8);
+        Path dockerfile = tmp.resolve("Dockerfile");
+        Path lockPath = tmp.resolve("strata.lock");
+        Files.write(dockerfile, original);
+        LockFile lock = new LockFile(1, new LockedDockerfile("Dockerfile", Hashes.sha256Hex(original)), List.of(),
+                lockFor(original).downloads(), List.of(), List.of(), List.of());
+        Files.writeString(lockPath, LockFileIO.write(lock));
+        PinResult plan = Pinner.plan(dockerfile, lock, Pinner.AddChecksum.RUN);
+        assertThat(new String(plan.after(), StandardCharsets.UTF_8)).isEqualTo("FROM python:3.11@" + INDEX
+                + "\nADD https://example.org/tools/tool.tar.gz /opt/\nRUN echo '" + "b".repeat(64) + "  /opt/tool.tar.gz' | sha256sum -c -"
+                + "\nADD https://example.org/data/weights.bin w.bin\n");
+        assertThat(plan.notes()).singleElement().asString().contains("not an absolute file path");
+        Pinner.write(plan, lock, lockPath);
+        assertThat(Pinner.plan(dockerfile, LockFileIO.read(lockPath), Pinner.AddChecksum.RUN).edits()).isEmpty();
+    }
+
+    @Test
+    void apkAndDnfInstallsGetTheirOwnVersionSyntax() throws Exception {
+        String text = "FROM alpine:3.20@" + INDEX + "\nRUN apk add --no-cache curl=8.5.0-r0 git~2.45 \\\n    jq\n"
+                + "FROM rockylinux:9@" + INDEX + "\nRUN dnf install -y tar && dnf clean all\n";
+        byte[] original = text.getBytes(StandardCharsets.UTF_8);
+        Path dockerfile = tmp.resolve("Dockerfile");
+        Files.write(dockerfile, original);
+        LockFile lock = new LockFile(1, new LockedDockerfile("Dockerfile", Hashes.sha256Hex(original)), List.of(), List.of(), List.of(),
+                List.of(new PackageLock("apk", "curl", "8.5.0-r0", null, List.of(), "image", T),
+                        new PackageLock("apk", "git", "2.45.2-r0", null, List.of(), "image", T),
+                        new PackageLock("apk", "jq", "1.7.1-r0", null, List.of(), "image", T),
+                        new PackageLock("rpm", "tar", "2:1.34-6.el9_4.1", null, List.of(), "image", T)), List.of());
+        assertThat(new String(Pinner.plan(dockerfile, lock).after(), StandardCharsets.UTF_8)).isEqualTo(
+                "FROM alpine:3.20@" + INDEX + "\nRUN apk add --no-cache curl=8.5.0-r0 git=2.45.2-r0 \\\n    jq=1.7.1-r0\n"
+                + "FROM rockylinux:9@" + INDEX + "\nRUN dnf install -y tar-2:1.34-6.el9_4.1 && dnf clean all\n");
+    }
 }

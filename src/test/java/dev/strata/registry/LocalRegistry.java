@@ -54,8 +54,24 @@ public final class LocalRegistry implements AutoCloseable {
         return start(workDir, null, null);
     }
 
+    /**
+     * Starts a registry behind bearer-token auth, Docker Hub's scheme: clients are sent to
+     * {@code realm} for a JWT signed by the key of {@code rootCert}; {@code user}/{@code password}
+     * are what pushes (skopeo) present to that token service.
+     */
+    public static LocalRegistry startWithTokenAuth(Path workDir, String realm, String service, String issuer, Path rootCert,
+            String user, String password) throws Exception {
+        String auth = "auth:\n  token:\n    realm: " + realm + "\n    service: " + service + "\n    issuer: " + issuer
+                + "\n    rootcertbundle: " + rootCert + "\n";
+        return start(workDir, user, password, auth);
+    }
+
     /** Starts a registry; with a user, behind htpasswd basic auth (needs apache2-utils' htpasswd). */
     public static LocalRegistry start(Path workDir, String user, String password) throws Exception {
+        return start(workDir, user, password, null);
+    }
+
+    private static LocalRegistry start(Path workDir, String user, String password, String authYaml) throws Exception {
         assumeAvailable();
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -68,7 +84,9 @@ public final class LocalRegistry implements AutoCloseable {
                 .append("storage:\n  filesystem:\n    rootdirectory: ").append(storage).append('\n')
                 .append("  delete:\n    enabled: true\n")
                 .append("http:\n  addr: 127.0.0.1:").append(port).append('\n');
-        if (user != null) {
+        if (authYaml != null) {
+            config.append(authYaml);
+        } else if (user != null) {
             Assumptions.assumeTrue(onPath("htpasswd"), "htpasswd not installed (Debian package apache2-utils)");
             Path htpasswd = workDir.resolve("htpasswd");
             Process p = new ProcessBuilder("htpasswd", "-Bbc", htpasswd.toString(), user, password)

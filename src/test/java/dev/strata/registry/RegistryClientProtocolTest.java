@@ -125,4 +125,29 @@ class RegistryClientProtocolTest {
                 .hasMessageContaining("cannot reach 127.0.0.1:" + port);
         assertThat(slept).hasSize(3);
     }
+
+    @Test
+    void followsBlobRedirectsWithoutLeakingCredentials() throws Exception {
+        byte[] config = "{\"os\":\"linux\",\"architecture\":\"arm64\",\"variant\":\"v8\"}".getBytes(StandardCharsets.UTF_8);
+        String configDigest = Digests.sha256(config);
+        byte[] manifest = ("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_MANIFEST
+                + "\",\"config\":{\"digest\":\"" + configDigest + "\"},\"layers\":[]}").getBytes(StandardCharsets.UTF_8);
+        try (FakeRegistry reg = new FakeRegistry(); FakeRegistry storage = new FakeRegistry()) {
+            List<String> storageAuth = new ArrayList<>();
+            storage.routes.put("/blob", ex -> {
+                storageAuth.add(String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
+                return new FakeRegistry.Answer(200, config, Map.of());
+            });
+            reg.routes.put("/v2/lab/x/manifests/v1", ex -> ex.getRequestHeaders().getFirst("Authorization") == null
+                    ? new FakeRegistry.Answer(401, new byte[0], Map.of("WWW-Authenticate", "Basic realm=\"r\""))
+                    : new FakeRegistry.Answer(200, manifest, Map.of()));
+            reg.routes.put("/v2/lab/x/blobs/" + configDigest, ex -> ex.getRequestHeaders().getFirst("Authorization") == null
+                    ? new FakeRegistry.Answer(401, new byte[0], Map.of("WWW-Authenticate", "Basic realm=\"r\""))
+                    : new FakeRegistry.Answer(307, new byte[0], Map.of("Location", "http://" + storage.host() + "/blob")));
+            ResolvedManifest resolved = client(host -> Optional.of(new Credentials("u", "p")))
+                    .resolve(ImageReference.parse(reg.host() + "/lab/x:v1"));
+            assertThat(resolved.platform()).isEqualTo("linux/arm64/v8");
+            assertThat(storageAuth).containsExactly("null");
+        }
+    }
 }
