@@ -10,6 +10,8 @@ import dev.strata.compare.Cause;
 import dev.strata.compare.FileChange;
 import dev.strata.compare.PackageChange;
 import dev.strata.compare.Verdict;
+import dev.strata.report.RebuildJsonRenderer;
+import dev.strata.report.RebuildSchemaCheck;
 import dev.strata.testing.Buildah;
 import dev.strata.testing.ImageSpec;
 import java.nio.file.Files;
@@ -68,6 +70,7 @@ class RebuildIntegrationTest {
                 .withFile("data.txt", "measurements\n"));
         RebuildResult r = rebuilder.rebuild(p, RebuildOptions.defaults().withFixedTime(0L, true));
         assertThat(r.verdict()).as("%s", r.comparisons()).isEqualTo(Verdict.BITWISE_IDENTICAL);
+        assertThat(RebuildSchemaCheck.validate(RebuildJsonRenderer.render(r))).isEmpty();
         assertThat(r.builds()).hasSize(2).allMatch(BuildRecord::succeeded);
         assertThat(r.varied()).contains(Variation.BUILD_PATH, Variation.UMASK).doesNotContain(Variation.TIME);
         assertThat(r.exitCode()).isZero();
@@ -95,6 +98,7 @@ class RebuildIntegrationTest {
         List<String> subjects = new ArrayList<>();
         r.causes().forEach(c -> subjects.add(subject(c)));
         assertThat(subjects).contains("/out/built-at");
+        assertThat(RebuildSchemaCheck.validate(RebuildJsonRenderer.render(r))).isEmpty();
         assertThat(r.exitCode()).isEqualTo(1);
     }
 
@@ -111,6 +115,7 @@ class RebuildIntegrationTest {
         assertThat(f.lastLines()).contains("preparing");
         assertThat(r.builds().get(0).log()).isRegularFile();
         assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(RebuildSchemaCheck.validate(RebuildJsonRenderer.render(r))).isEmpty();
         Rebuilder.deleteTree(r.workDir());
     }
 
