@@ -213,17 +213,18 @@ public final class Buildah implements AutoCloseable {
 
     /**
      * Exports the image with {@code buildah push} to {@code target}: a tar file for the archive
-     * formats, a directory (created) for {@link ExportFormat#OCI_LAYOUT}. Layers are written
-     * uncompressed unless {@code compression} says otherwise.
+     * formats, a directory (created) for {@link ExportFormat#OCI_LAYOUT}. Layers are compressed as
+     * buildah does by default (gzip in OCI archives and layouts; docker-archive is uncompressed).
      */
     public Path export(BuiltImage image, ExportFormat format, Path target) {
         return export(image, format, target, null);
     }
 
     /**
-     * As {@link #export(BuiltImage, ExportFormat, Path)}, with layer compression: null (as buildah
-     * defaults: uncompressed for these transports), "gzip" or "zstd" ({@code --compression-format},
-     * forced with {@code --force-compression}).
+     * As {@link #export(BuiltImage, ExportFormat, Path)}, with layer compression: null (buildah's
+     * default: gzip for OCI archive and layout, uncompressed for docker-archive, which is always
+     * uncompressed), "gzip" or "zstd" ({@code --compression-format}; buildah 1.28 has no way to
+     * write uncompressed OCI layers).
      */
     public Path export(BuiltImage image, ExportFormat format, Path target, String compression) {
         String dest = switch (format) {
@@ -233,7 +234,7 @@ public final class Buildah implements AutoCloseable {
         };
         List<String> args = new ArrayList<>(List.of("push"));
         if (compression != null) {
-            args.addAll(List.of("--compression-format", compression, "--force-compression"));
+            args.addAll(List.of("--compression-format", compression));
         }
         args.addAll(List.of(image.name(), dest));
         ProcessResult r = run(args, Map.of(), BUILD_LIMIT);
