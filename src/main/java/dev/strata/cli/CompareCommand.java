@@ -21,6 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
         name = "compare",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = {
             "Compare two container images: bitwise-identical, functionally-equivalent or different, with causes.",
             "Inputs: docker-archive tars, OCI archive tars, OCI layout directories (detected).",

@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Write a CycloneDX 1.6 JSON SBOM of an image: every package (dpkg, apk, rpm, Python, conda, npm, R) with its purl,",
-            "and the image (config and manifest digests) as the subject. Exit 0 written, 2 unreadable input or output."
+            "Write a CycloneDX 1.6 JSON SBOM of a container image.",
+            "Every package (dpkg, apk, rpm, Python, conda, npm, R) is a component with its purl; the image (config and",
+            "manifest digests) is the subject. Exit 0 written, 2 unreadable input or output."
         })
 public final class SbomCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

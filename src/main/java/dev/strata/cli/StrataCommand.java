@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Reproducibility beyond \"just put it in Docker\".",
-        subcommands = {AuditCommand.class, CompareCommand.class, SbomCommand.class, RebuildCommand.class})
+        subcommands = {AuditCommand.class, CompareCommand.class, SbomCommand.class, RebuildCommand.class, LockCommand.class, PinCommand.class, DriftCommand.class})
 public final class StrataCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -95,6 +95,29 @@ public record Dockerfile(
     return above;
   }
 
+  /**
+   * The blank lines inside line continuations, one empty span at the start of each. BuildKit
+   * warns about them ("Empty continuation lines will become errors in a future release"), so a
+   * file that has them may stop building with a later Docker.
+   */
+  public List<SourceSpan> emptyContinuationLines() {
+    List<SourceSpan> out = new ArrayList<>();
+    for (Instruction i : instructions) {
+      for (int line = i.span().startLine() + 1; line < i.span().endLine(); line++) {
+        int start = lineIndex.lineStart(line);
+        int end = lineIndex.lineEnd(line);
+        boolean blank = true;
+        for (int k = start; k < end && blank; k++) {
+          blank = GoText.isSpace(source.charAt(k));
+        }
+        if (blank) {
+          out.add(lineIndex.span(start, start));
+        }
+      }
+    }
+    return out;
+  }
+
   private int lastCommentBefore(int offset) {
     int lo = 0;
     int hi = comments.size() - 1;

@@ -2,7 +2,6 @@ package dev.strata.dockerfile;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -43,6 +42,12 @@ public final class DockerfileParser {
 
   private static String decode(String fileName, byte[] bytes, int skip)
       throws DockerfileParseException {
+    // Fast path: the JDK's own decoder, which replaces malformed input with U+FFFD. Only when a
+    // U+FFFD shows up (malformed input, or a real U+FFFD) is the strict decoder run to tell.
+    String fast = new String(bytes, skip, bytes.length - skip, StandardCharsets.UTF_8);
+    if (fast.indexOf('\uFFFD') < 0) {
+      return fast;
+    }
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -88,6 +93,12 @@ public final class DockerfileParser {
       this.src = src;
       this.len = src.length();
       this.lines = LineIndex.of(src);
+    }
+
+    /** A span on the physical line last read (no line lookup needed). */
+    private SourceSpan onCurrentLine(int start, int end) {
+      return new SourceSpan(start, end, lineNo, start - lineStart + 1, lineNo,
+          end - lineStart + 1);
     }
 
     private DockerfileParseException error(int offset, String message) {
@@ -172,9 +183,10 @@ public final class DockerfileParser {
     /** Reads one instruction whose first line starts at {@code t}. */
     private void instruction(int t, int escapeAt) throws DockerfileParseException {
       int firstLine = lineNo;
+      SourceSpan anchor = onCurrentLine(t, t);
       LogicalLine.Builder builder = new LogicalLine.Builder(src, lines);
       builder.add(t, escapeAt >= 0 ? escapeAt : lineContentEnd, lineNo);
-      int lastEnd = lineContentEnd;
+      SourceSpan end = onCurrentLine(lineContentEnd, lineContentEnd);
       boolean continued = escapeAt >= 0;
       while (continued && readLine()) {
         int mt = skipSpaces(lineStart, lineContentEnd);
@@ -187,12 +199,10 @@ public final class DockerfileParser {
         }
         int k = continuationEscape(lineStart, lineContentEnd);
         builder.add(lineStart, k >= 0 ? k : lineContentEnd, lineNo);
-        lastEnd = lineContentEnd;
+        end = onCurrentLine(lineContentEnd, lineContentEnd);
         continued = k >= 0;
       }
-      SourceSpan anchor = lines.span(t, t);
       LogicalLine logical = builder.build(anchor);
-      SourceSpan end = lines.span(lastEnd, lastEnd);
       if (isGoBlank(logical.text)) {
         if (deferred == null) {
           deferred = new DockerfileParseException(file, firstLine, anchor.startColumn(),
@@ -296,7 +306,7 @@ public final class DockerfileParser {
       while (b > a && GoText.isSpace(src.charAt(b - 1))) {
         b--;
       }
-      comments.add(new Comment(src.substring(a, b), lines.span(hash, end), directive));
+      comments.add(new Comment(src.substring(a, b), onCurrentLine(hash, end), directive));
     }
 
     /**
@@ -364,7 +374,7 @@ public final class DockerfileParser {
         }
         escape = value.charAt(0);
       }
-      directives.add(new Directive(name, value, lines.span(t, end), lines.span(vs, ve)));
+      directives.add(new Directive(name, value, onCurrentLine(t, end), onCurrentLine(vs, ve)));
       return true;
     }
 

@@ -30,8 +30,8 @@ public record Flag(
     return Optional.ofNullable(value);
   }
 
-  /** True when the flag was given without a value or with a value BuildKit reads as true. */
+  /** True for a boolean flag that is on: written without a value, or as {@code =true}. */
   public boolean isTrue() {
-    return value == null || value.equalsIgnoreCase("true") || value.equals("1");
+    return value == null || value.equalsIgnoreCase("true");
   }
 }

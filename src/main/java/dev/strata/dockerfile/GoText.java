@@ -6,14 +6,19 @@ final class GoText {
 
   /** Go's {@code unicode.IsSpace}. */
   static boolean isSpace(char c) {
+    if (c > ' ' && c < 0x85) {
+      return false;
+    }
     switch (c) {
       case '\t': case '\n': case 0x0B: case '\f': case '\r': case ' ': case 0x85: case 0xA0:
         return true;
       default:
-        return c > 0xFF && Character.getType(c) != Character.UNASSIGNED
-            && (Character.getType(c) == Character.SPACE_SEPARATOR
-                || Character.getType(c) == Character.LINE_SEPARATOR
-                || Character.getType(c) == Character.PARAGRAPH_SEPARATOR);
+        if (c <= 0xFF) {
+          return false;
+        }
+        int type = Character.getType(c);
+        return type == Character.SPACE_SEPARATOR || type == Character.LINE_SEPARATOR
+            || type == Character.PARAGRAPH_SEPARATOR;
     }
   }
 

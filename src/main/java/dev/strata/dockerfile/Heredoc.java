@@ -9,7 +9,9 @@ import java.util.Objects;
  * @param expand false when any part of the delimiter was quoted: the body is not expanded
  * @param chomp true for {@code <<-}: leading tabs are stripped from body lines
  * @param content the body exactly as BuildKit stores it: every line up to the terminator,
- *     each with its line ending, leading tabs not yet stripped (see {@link #effectiveContent()})
+ *     each with its line ending, leading tabs not yet stripped (see {@link #effectiveContent()}).
+ *     It is a verbatim copy of the source at {@code bodySpan}: character {@code k} of it is
+ *     source offset {@code bodySpan.startOffset() + k}
  * @param bodySpan the body in the source (empty, at the terminator line, when the body is empty)
  * @param delimiterSpan the closing terminator line in the source, its line ending excluded
  */

@@ -17,21 +17,18 @@ public final class LineIndex {
     this.length = length;
   }
 
-  public static LineIndex of(CharSequence text) {
+  public static LineIndex of(String text) {
+    int[] starts = new int[Math.max(16, text.length() / 32)];
     int count = 1;
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        count++;
+    int nl = text.indexOf('\n');
+    while (nl >= 0) {
+      if (count == starts.length) {
+        starts = Arrays.copyOf(starts, count * 2);
       }
+      starts[count++] = nl + 1;
+      nl = text.indexOf('\n', nl + 1);
     }
-    int[] starts = new int[count];
-    int line = 1;
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        starts[line++] = i + 1;
-      }
-    }
-    return new LineIndex(starts, text.length());
+    return new LineIndex(Arrays.copyOf(starts, count), text.length());
   }
 
   /** Number of lines (a text ending in a newline has an empty last line). */

@@ -7,7 +7,8 @@ import java.security.MessageDigest;
 
 /**
  * Hashes and counts every byte that passes, in the same pass that consumes it, and stops with
- * {@link LimitExceededException} once more than {@code limit} bytes went through.
+ * {@link LimitExceededException} once more than {@code limit} bytes went through. With a null
+ * digest it only counts.
  */
 final class DigestingInputStream extends FilterInputStream {
 
@@ -34,7 +35,9 @@ final class DigestingInputStream extends FilterInputStream {
     public int read() throws IOException {
         int b = in.read();
         if (b >= 0) {
-            digest.update((byte) b);
+            if (digest != null) {
+                digest.update((byte) b);
+            }
             advance(1);
         }
         return b;
@@ -44,7 +47,9 @@ final class DigestingInputStream extends FilterInputStream {
     public int read(byte[] b, int off, int len) throws IOException {
         int n = in.read(b, off, len);
         if (n > 0) {
-            digest.update(b, off, n);
+            if (digest != null) {
+                digest.update(b, off, n);
+            }
             advance(n);
         }
         return n;

@@ -12,7 +12,8 @@ import java.util.TreeMap;
  * @param mode permission bits including setuid/setgid/sticky (07777), without the type bits
  * @param uid numeric owner
  * @param gid numeric group
- * @param size content size in bytes for regular files, 0 otherwise
+ * @param size content size in bytes for regular files (and for hard links, of the content they
+ *     share), 0 otherwise
  * @param sha256 lowercase hex SHA-256 of the content for regular files (and for hard links, of the
  *     content they share); null for other types
  * @param linkTarget symlink target exactly as stored, or the normalised absolute path a hard link

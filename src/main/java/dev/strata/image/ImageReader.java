@@ -7,11 +7,14 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -29,7 +32,9 @@ import java.util.regex.Pattern;
  * a layer already read by this reader (same digest and diff_id) is not read again, so one reader
  * comparing two images that share a base reads the shared layers once.
  *
- * <p>Thread-safe; nothing is ever written to disk.
+ * <p>The cache lives as long as the reader and holds every layer's entry list (not file
+ * contents), so use one reader per task: per comparison, per SBOM. Thread-safe; nothing is ever
+ * written to disk.
  */
 public final class ImageReader {
     static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
@@ -86,31 +91,112 @@ public final class ImageReader {
             throw new ImageReadException(source + ": no such file or directory");
         }
         try (BlobStore store = Files.isDirectory(source) ? new DirectoryBlobStore(source) : openTar(source)) {
-            Set<String> names = store.names();
-            ImageFormat format;
-            Located located;
-            if (store instanceof DirectoryBlobStore) {
-                if (!names.contains("index.json")) {
-                    throw new ImageReadException(source + ": not an OCI image layout: no index.json");
-                }
-                format = ImageFormat.OCI_LAYOUT;
-                located = locateOci(store, source);
-            } else if (names.contains("manifest.json")) {
-                format = ImageFormat.DOCKER_ARCHIVE;
-                located = names.contains("index.json") ? locateOci(store, source) : locateLegacy(store, source);
-            } else if (names.contains("index.json")) {
-                format = ImageFormat.OCI_ARCHIVE;
-                located = locateOci(store, source);
-            } else {
-                throw new ImageReadException(source + ": not a container image: the archive has neither"
-                        + " manifest.json (docker-archive) nor index.json (OCI)");
-            }
-            return assemble(source, format, located);
+            ImageFormat format = detect(store, source);
+            return assemble(source, format, locate(store, source, format));
         } catch (IOException e) {
             throw new ImageReadException(source + ": " + LayerScanner.message(e), e);
         } catch (RuntimeException e) {
             throw new ImageReadException(source + ": unreadable image: " + LayerScanner.message(e), e);
         }
+    }
+
+    private static ImageFormat detect(BlobStore store, Path source) throws IOException, ImageReadException {
+        Set<String> names = store.names();
+        if (store instanceof DirectoryBlobStore) {
+            if (!names.contains("index.json")) {
+                throw new ImageReadException(source + ": not an OCI image layout: no index.json");
+            }
+            return ImageFormat.OCI_LAYOUT;
+        }
+        if (names.contains("manifest.json")) {
+            return ImageFormat.DOCKER_ARCHIVE;
+        }
+        if (names.contains("index.json")) {
+            return ImageFormat.OCI_ARCHIVE;
+        }
+        throw new ImageReadException(source + ": not a container image: the archive has neither"
+                + " manifest.json (docker-archive) nor index.json (OCI)");
+    }
+
+    private Located locate(BlobStore store, Path source, ImageFormat format) throws IOException, ImageReadException {
+        boolean legacy = format == ImageFormat.DOCKER_ARCHIVE && !store.names().contains("index.json");
+        return legacy ? locateLegacy(store, source) : locateOci(store, source);
+    }
+
+    /**
+     * The bytes of some files of an image this reader (or one with the same platform choice)
+     * read before, without reading the whole image again: only the layers that wrote those
+     * files are streamed, nothing else is hashed, and each file's bytes are checked against the
+     * SHA-256 recorded in {@code image.files()}. For a second look at a few files (e.g. .pyc
+     * headers that differ between two builds) after a first pass that captured none.
+     *
+     * @param paths normalised absolute paths; ones that are absent, not regular files or hard
+     *     links, or larger than {@link ReadOptions#maxCaptureBytes()} are left out of the result
+     * @return path → content, for the paths found
+     * @throws ImageReadException when the source cannot be read, no longer holds the same image,
+     *     or a file's bytes no longer match its recorded digest
+     */
+    public Map<String, byte[]> readContent(Image image, Collection<String> paths) throws ImageReadException {
+        Path source = image.source();
+        // per layer: path in that layer's tar → the SHA-256 wanted from it
+        Map<Integer, Map<String, String>> wanted = new TreeMap<>();
+        Map<String, String> origin = new HashMap<>();
+        for (String path : paths) {
+            Optional<FileEntry> found = image.files().get(path);
+            if (found.isEmpty() || found.get().size() > options.maxCaptureBytes()) {
+                continue;
+            }
+            FileEntry e = found.get();
+            if (e.type() == FileType.REGULAR) {
+                wanted.computeIfAbsent(e.layerIndex(), k -> new HashMap<>()).put(path, e.sha256());
+                origin.put(path, path);
+            } else if (e.type() == FileType.HARDLINK && e.sha256() != null) {
+                // the content is the target's as it was when the link was made: where the target
+                // still holds it, take it from there; else look in every layer up to the link's
+                Optional<FileEntry> target = image.files().get(e.linkTarget())
+                        .filter(t -> t.type() == FileType.REGULAR && e.sha256().equals(t.sha256()));
+                int from = target.map(FileEntry::layerIndex).orElse(0);
+                int to = target.map(FileEntry::layerIndex).orElse(e.layerIndex());
+                for (int layer = from; layer <= to; layer++) {
+                    wanted.computeIfAbsent(layer, k -> new HashMap<>()).put(e.linkTarget(), e.sha256());
+                }
+                origin.put(path, e.linkTarget());
+            }
+        }
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, byte[]> bySha = new HashMap<>();
+        try (BlobStore store = Files.isDirectory(source) ? new DirectoryBlobStore(source) : openTar(source)) {
+            Located located = locate(store, source, detect(store, source));
+            if (!located.configDigest().equals(image.configDigest())) {
+                throw new ImageReadException(source + ": no longer holds image " + image.configDigest()
+                        + " (found " + located.configDigest() + ")");
+            }
+            for (Map.Entry<Integer, Map<String, String>> w : wanted.entrySet()) {
+                int layer = w.getKey();
+                String label = source + ": layer " + layer + " (blob " + image.layers().get(layer).digest() + ")";
+                Map<String, byte[]> got = scanner.capture(located.layers().get(layer).blob(), w.getValue(), label);
+                for (Map.Entry<String, byte[]> g : got.entrySet()) {
+                    bySha.put(g.getKey() + "\0" + w.getValue().get(g.getKey()), g.getValue());
+                }
+            }
+        } catch (IOException e) {
+            throw new ImageReadException(source + ": " + LayerScanner.message(e), e);
+        } catch (RuntimeException e) {
+            throw new ImageReadException(source + ": unreadable image: " + LayerScanner.message(e), e);
+        }
+        Map<String, byte[]> out = new TreeMap<>(PathNames::compare);
+        for (Map.Entry<String, String> o : origin.entrySet()) {
+            FileEntry e = image.files().get(o.getKey()).orElseThrow();
+            byte[] bytes = bySha.get(o.getValue() + "\0" + e.sha256());
+            if (bytes == null) {
+                throw new ImageReadException(source + ": " + o.getKey() + " was not found again in layer "
+                        + e.layerIndex() + " with SHA-256 " + e.sha256() + "; the image changed since it was read");
+            }
+            out.put(o.getKey(), bytes);
+        }
+        return out;
     }
 
     private static BlobStore openTar(Path source) throws IOException, ImageReadException {
@@ -130,7 +216,7 @@ public final class ImageReader {
     // ---------------------------------------------------------------- locating the image
 
     private Located locateLegacy(BlobStore store, Path source) throws IOException, ImageReadException {
-        JsonNode manifest = parse(readMetadata(store, "manifest.json", null, -1), "manifest.json");
+        JsonNode manifest = parse(readMetadata(store, "manifest", "manifest.json", null, -1), "manifest.json");
         if (!manifest.isArray() || manifest.isEmpty()) {
             throw new ImageReadException(source + ": manifest.json lists no image");
         }
@@ -147,7 +233,7 @@ public final class ImageReader {
         if (configName == null) {
             throw new ImageReadException(source + ": manifest.json has no Config");
         }
-        byte[] config = readMetadata(store, configName, nameDigest(configName), -1);
+        byte[] config = readMetadata(store, "config", configName, nameDigest(configName), -1);
         List<LayerRef> layers = new ArrayList<>();
         for (JsonNode l : m.path("Layers")) {
             String name = l.asText();
@@ -175,12 +261,12 @@ public final class ImageReader {
             String indexDigest) {}
 
     private Located locateOci(BlobStore store, Path source) throws IOException, ImageReadException {
-        JsonNode index = parse(readMetadata(store, "index.json", null, -1), "index.json");
+        JsonNode index = parse(readMetadata(store, "index", "index.json", null, -1), "index.json");
         List<Candidate> candidates = new ArrayList<>();
         collect(store, index, "index.json", null, candidates, 0);
         Candidate chosen = choose(store, source, candidates);
         String manifestDigest = chosen.digest();
-        JsonNode manifest = parse(readMetadata(store, blobName(manifestDigest), manifestDigest,
+        JsonNode manifest = parse(readMetadata(store, "manifest", blobName(manifestDigest), manifestDigest,
                 chosen.descriptor().path("size").asLong(-1)), "manifest " + manifestDigest);
         String mediaType = text(manifest, "mediaType");
         if (DOCKER_SCHEMA1.equals(mediaType) || manifest.path("schemaVersion").asInt() == 1) {
@@ -189,7 +275,7 @@ public final class ImageReader {
         }
         JsonNode configDescriptor = manifest.path("config");
         String configDigest = descriptorDigest(configDescriptor, "config of manifest " + manifestDigest);
-        byte[] config = readMetadata(store, blobName(configDigest), configDigest,
+        byte[] config = readMetadata(store, "config", blobName(configDigest), configDigest,
                 configDescriptor.path("size").asLong(-1));
         List<LayerRef> layers = new ArrayList<>();
         for (JsonNode d : manifest.path("layers")) {
@@ -211,7 +297,7 @@ public final class ImageReader {
             String mediaType = text(d, "mediaType");
             String digest = descriptorDigest(d, "an entry of " + where);
             if (OCI_INDEX.equals(mediaType) || DOCKER_LIST.equals(mediaType)) {
-                JsonNode nested = parse(readMetadata(store, blobName(digest), digest, d.path("size").asLong(-1)),
+                JsonNode nested = parse(readMetadata(store, "index", blobName(digest), digest, d.path("size").asLong(-1)),
                         "index " + digest);
                 collect(store, nested, "index " + digest, digest, out, depth + 1);
                 continue;
@@ -299,8 +385,9 @@ public final class ImageReader {
             }
             pool = hostMatches;
         }
-        throw new ImageReadException(source + ": the index holds " + pool.size()
-                + " different images for the requested platform; available: " + available(store, pool));
+        String platform = options.platform() != null ? options.platform() : hostPlatform;
+        throw new ImageReadException(source + ": the index holds " + pool.size() + " different images for "
+                + platform + "; available: " + available(store, pool));
     }
 
     private static List<Candidate> distinct(List<Candidate> pool) {
@@ -330,9 +417,9 @@ public final class ImageReader {
             return c.platform();
         }
         try {
-            JsonNode manifest = parse(readMetadata(store, blobName(c.digest()), c.digest(), -1), "manifest");
+            JsonNode manifest = parse(readMetadata(store, "manifest", blobName(c.digest()), c.digest(), -1), "manifest");
             String configDigest = descriptorDigest(manifest.path("config"), "config");
-            JsonNode config = parse(readMetadata(store, blobName(configDigest), configDigest, -1), "config");
+            JsonNode config = parse(readMetadata(store, "config", blobName(configDigest), configDigest, -1), "config");
             String os = text(config, "os");
             String arch = text(config, "architecture");
             return os == null || arch == null ? null
@@ -409,6 +496,7 @@ public final class ImageReader {
             throws ImageReadException {
         List<CompletableFuture<LayerContents>> futures = new ArrayList<>();
         List<Runnable> tasks = new ArrayList<>();
+        Map<String, CompletableFuture<LayerContents>> owned = new HashMap<>();
         for (int i = 0; i < refs.size(); i++) {
             LayerRef ref = refs.get(i);
             String diffId = diffIds.get(i);
@@ -420,6 +508,7 @@ public final class ImageReader {
                 continue;
             }
             futures.add(mine);
+            owned.put(key, mine);
             String label = source + ": layer " + i + " (blob "
                     + (ref.declaredDigest() != null ? ref.declaredDigest() : ref.blob().name()) + ")";
             tasks.add(() -> {
@@ -460,6 +549,12 @@ public final class ImageReader {
                     pool.awaitTermination(1, TimeUnit.MINUTES);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                }
+            }
+            // layers that never started (another failed first) must not stay cached as pending
+            for (Map.Entry<String, CompletableFuture<LayerContents>> o : owned.entrySet()) {
+                if (o.getValue().completeExceptionally(new ImageReadException("layer read abandoned"))) {
+                    layerCache.remove(o.getKey(), o.getValue());
                 }
             }
         }
@@ -530,12 +625,16 @@ public final class ImageReader {
         return digest;
     }
 
-    /** Read a small JSON file, checking its digest and size when known. */
-    private static byte[] readMetadata(BlobStore store, String name, String digest, long declaredSize)
+    /**
+     * Read a small JSON file, checking its digest and size when known.
+     *
+     * @param kind what it is, for messages: "manifest", "index" or "config"
+     */
+    private static byte[] readMetadata(BlobStore store, String kind, String name, String digest, long declaredSize)
             throws IOException, ImageReadException {
+        String what = digest == null ? name : kind + " blob " + digest + " (" + name + ")";
         BlobStore.Blob blob = store.find(name).orElseThrow(() -> new ImageReadException(
-                store + ": " + (digest != null ? "blob " + digest + " (" + name + ")" : name)
-                        + " is named but not in the image (missing blob)"));
+                store + ": " + what + " is named but not in the image (missing blob)"));
         if (blob.size() > MAX_METADATA_BYTES) {
             throw new ImageReadException(store + ": " + name + " is " + blob.size() + " bytes, more than the "
                     + MAX_METADATA_BYTES + " a manifest, index or config may have");
@@ -545,13 +644,13 @@ public final class ImageReader {
             bytes = in.readAllBytes();
         }
         if (declaredSize >= 0 && declaredSize != bytes.length) {
-            throw new ImageReadException(store + ": blob " + digest + ": the descriptor says " + declaredSize
+            throw new ImageReadException(store + ": " + what + ": the descriptor says " + declaredSize
                     + " bytes but " + bytes.length + " are stored");
         }
         if (digest != null) {
             String actual = Digests.of(bytes);
             if (!actual.equals(digest)) {
-                throw LayerScanner.digestMismatch(store + ": blob " + digest + " (" + name + ")", digest, actual);
+                throw LayerScanner.digestMismatch(store + ": " + what, digest, actual);
             }
         }
         return bytes;

@@ -23,6 +23,10 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 final class LayerScanner {
     private static final int BUFFER = 1 << 16;
     private static final String XATTR_PREFIX = "SCHILY.xattr.";
+    /** Linux paths are at most 4096 bytes; a longer name is hostile. */
+    private static final long MAX_LONG_NAME = 1 << 16;
+    /** Empty files are common (markers, __init__.py); they share one digest array. */
+    private static final byte[] EMPTY_SHA256 = Digests.sha256().digest();
 
     private final ReadOptions options;
 
@@ -69,6 +73,23 @@ final class LayerScanner {
         }
     }
 
+    /** Refuses GNU long names that would have to be held in memory whole, however long. */
+    private static final class BoundedTarInputStream extends TarArchiveInputStream {
+        BoundedTarInputStream(InputStream in) {
+            super(in, "UTF-8");
+        }
+
+        @Override
+        protected byte[] getLongNameData() throws IOException {
+            TarArchiveEntry header = getCurrentEntry();
+            if (header != null && header.getSize() > MAX_LONG_NAME) {
+                throw new IOException("a GNU long name or link target of " + header.getSize()
+                        + " bytes (more than " + MAX_LONG_NAME + ")");
+            }
+            return super.getLongNameData();
+        }
+    }
+
     /**
      * @param declaredDigest the digest the manifest names, or null when none does (legacy)
      * @param diffId the config's diff_id for this layer
@@ -84,10 +105,10 @@ final class LayerScanner {
             BufferedInputStream peek = new BufferedInputStream(raw, BUFFER);
             String compression = detect(peek);
             DigestingInputStream tarBytes;
-            InputStream tarSource;
+            InputStream upstream;
             if (compression.equals("none")) {
                 tarBytes = null;
-                tarSource = peek;
+                upstream = peek;
                 if (blob.size() > maxUncompressed) {
                     throw new DigestingInputStream.LimitExceededException(maxUncompressed);
                 }
@@ -97,16 +118,20 @@ final class LayerScanner {
                         : new ZstdInputStreamNoFinalizer(peek);
                 tarBytes = new DigestingInputStream(new Tagged(decompressed, compression), Digests.sha256(),
                         maxUncompressed);
-                tarSource = new BufferedInputStream(tarBytes, BUFFER);
+                upstream = tarBytes;
             }
+            // reading, decompressing and the layer digests on one thread; tar parsing and file
+            // digests on this one
+            DigestingInputStream rawStream = raw;
             List<Node> operations;
+            PrefetchInputStream prefetch = new PrefetchInputStream(upstream, rawStream::drain,
+                    Thread.currentThread().getName() + "-prefetch");
             try {
-                operations = parseTar(tarSource, label);
-                if (tarBytes != null) {
-                    tarBytes.drain();
-                }
-                raw.drain();
+                operations = parseTar(new BufferedInputStream(prefetch, BUFFER), label);
+                prefetch.drain();
+                prefetch.close();
             } catch (IOException | RuntimeException | ImageReadException e) {
+                prefetch.close();
                 // a corrupt blob usually breaks decompression or tar parsing first; the digest
                 // mismatch is the truer reason, so report it when the stored bytes are wrong
                 checkBlobDigestAfterFailure(raw, blobHash, declaredDigest, label);
@@ -133,6 +158,74 @@ final class LayerScanner {
             throw new ImageReadException(label + ": malformed or truncated layer tar: " + message(e), e);
         } catch (RuntimeException e) {
             throw new ImageReadException(label + ": malformed layer tar: " + message(e), e);
+        } catch (OutOfMemoryError e) {
+            // a PAX header may declare one value of gigabytes; that single allocation fails
+            // atomically, so the reader can report it and carry on
+            throw new ImageReadException(label + ": a tar header needs more memory than is available"
+                    + " (a hostile PAX or long-name header?)");
+        }
+    }
+
+    /**
+     * Stream a layer again only to pick out some files: nothing but those files is hashed, and
+     * each is kept only if its SHA-256 is the one wanted (the digest the first read recorded,
+     * which vouches for the bytes without re-hashing the layer).
+     *
+     * @param wanted normalised path → lowercase hex SHA-256
+     * @return path → bytes, for the wanted files found with the wanted digest
+     */
+    Map<String, byte[]> capture(BlobStore.Blob blob, Map<String, String> wanted, String label)
+            throws ImageReadException {
+        Map<String, byte[]> out = new HashMap<>();
+        try (InputStream source = blob.open()) {
+            BufferedInputStream peek = new BufferedInputStream(source, BUFFER);
+            String compression = detect(peek);
+            InputStream tarSource = peek;
+            if (!compression.equals("none")) {
+                InputStream decompressed = compression.equals("gzip")
+                        ? new GZIPInputStream(peek, BUFFER)
+                        : new ZstdInputStreamNoFinalizer(peek);
+                tarSource = new BufferedInputStream(new DigestingInputStream(new Tagged(decompressed, compression),
+                        null, options.maxUncompressedLayerBytes()), BUFFER);
+            }
+            TarArchiveInputStream tar = new BoundedTarInputStream(tarSource);
+            MessageDigest fileHash = Digests.sha256();
+            byte[] buffer = new byte[BUFFER];
+            TarArchiveEntry e;
+            long count = 0;
+            while ((e = tar.getNextEntry()) != null) {
+                if (++count > options.maxEntries()) {
+                    throw new ImageReadException(label + ": more than " + options.maxEntries() + " entries (maxEntries)");
+                }
+                if (!isRegular(e) || e.getRealSize() > options.maxCaptureBytes()) {
+                    continue;
+                }
+                String path;
+                try {
+                    path = PathNames.normalize(e.getName());
+                } catch (PathNames.EscapeException x) {
+                    continue;
+                }
+                String want = wanted.get(path);
+                if (want == null) {
+                    continue;
+                }
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.max(0, e.getRealSize()));
+                int n;
+                while ((n = tar.read(buffer, 0, buffer.length)) > 0) {
+                    fileHash.update(buffer, 0, n);
+                    bytes.write(buffer, 0, n);
+                }
+                if (Digests.toHex(fileHash.digest()).equals(want)) {
+                    out.put(path, bytes.toByteArray());
+                }
+            }
+            return out;
+        } catch (DigestingInputStream.LimitExceededException e) {
+            throw new ImageReadException(label + ": uncompressed size exceeds the limit of "
+                    + options.maxUncompressedLayerBytes() + " bytes (maxUncompressedLayerBytes)");
+        } catch (IOException | RuntimeException e) {
+            throw new ImageReadException(label + ": could not be read again: " + message(e), e);
         }
     }
 
@@ -173,7 +266,7 @@ final class LayerScanner {
     }
 
     private List<Node> parseTar(InputStream in, String label) throws IOException, ImageReadException {
-        TarArchiveInputStream tar = new TarArchiveInputStream(in, "UTF-8");
+        TarArchiveInputStream tar = new BoundedTarInputStream(in);
         List<Node> ops = new ArrayList<>();
         byte[] buffer = new byte[BUFFER];
         MessageDigest fileHash = Digests.sha256();
@@ -256,7 +349,7 @@ final class LayerScanner {
             return new Node(path, (byte) FileType.FIFO.ordinal(), mode, e.getLongUserId(), e.getLongGroupId(), 0,
                     null, null, 0, 0, xattrs, mtime, null);
         }
-        if (e.isFile()) {
+        if (isRegular(e)) {
             boolean capture = options.captureContent().test(path) && e.getRealSize() <= options.maxCaptureBytes();
             ByteArrayOutputStream captured = capture ? new ByteArrayOutputStream((int) Math.max(0, e.getRealSize())) : null;
             long size = 0;
@@ -268,21 +361,22 @@ final class LayerScanner {
                 }
                 size += n;
             }
+            byte[] sha = fileHash.digest();
             return new Node(path, (byte) FileType.REGULAR.ordinal(), mode, e.getLongUserId(), e.getLongGroupId(),
-                    size, fileHash.digest(), null, 0, 0, xattrs, mtime, captured == null ? null : captured.toByteArray());
+                    size, size == 0 ? EMPTY_SHA256 : sha, null, 0, 0, xattrs, mtime, captured == null ? null : captured.toByteArray());
         }
         throw new ImageReadException(label + ": entry \"" + printable(e.getName())
-                + "\" has an unsupported tar type '" + (char) tarTypeFlag(e) + "'");
+                + "\" has an unsupported tar type flag " + typeFlag(e.getLinkFlag()));
     }
 
-    private static byte tarTypeFlag(TarArchiveEntry e) {
-        if (e.isGlobalPaxHeader()) {
-            return 'g';
-        }
-        if (e.isGNUSparse()) {
-            return 'S';
-        }
-        return '?';
+    /** '0', NUL (old tars), '7' (contiguous) and GNU sparse 'S' hold regular file content. */
+    private static boolean isRegular(TarArchiveEntry e) {
+        byte f = e.getLinkFlag();
+        return f == '0' || f == 0 || f == '7' || e.isSparse();
+    }
+
+    private static String typeFlag(byte f) {
+        return f >= 0x21 && f < 0x7f ? "'" + (char) f + "'" : String.format("0x%02x", f & 0xff);
     }
 
     private static String intern(Map<String, String> pool, String s) {

@@ -2,7 +2,6 @@ package dev.strata.image;
 
 import java.util.AbstractList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 
 /** The merged file system as two parallel arrays sorted by path; entries are built on demand. */
@@ -65,10 +64,5 @@ final class MergedTree implements FileTree {
             return Optional.empty();
         }
         return Optional.of(nodes[i].content.clone());
-    }
-
-    /** Entries as a list, for callers that want indexed access. */
-    List<FileEntry> list() {
-        return (List<FileEntry>) entries();
     }
 }

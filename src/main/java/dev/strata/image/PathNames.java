@@ -20,7 +20,10 @@ final class PathNames {
         }
     }
 
-    /** "./a//b/../c/" → "/a/c"; "" or "." → "/". */
+    /**
+     * "./a//b/../c/" → "/a/c"; "" or "." → "/"; "/../etc" → "/etc" (a rooted name cannot climb);
+     * "a/../../etc" is an error.
+     */
     static String normalize(String name) throws EscapeException {
         if (name.indexOf('\0') >= 0) {
             throw new EscapeException("name contains a NUL byte");
@@ -28,12 +31,16 @@ final class PathNames {
         if (isSimple(name)) {
             return name.charAt(0) == '/' ? name : "/" + name;
         }
+        boolean rooted = name.charAt(0) == '/';
         Deque<String> parts = new ArrayDeque<>();
         for (String seg : name.split("/")) {
             if (seg.isEmpty() || seg.equals(".")) {
                 continue;
             }
             if (seg.equals("..")) {
+                if (parts.isEmpty() && rooted) {
+                    continue; // "/.." is "/", as Go's filepath.Clean (and Docker) has it
+                }
                 if (parts.isEmpty()) {
                     throw new EscapeException("\"..\" climbs above the image root");
                 }

@@ -35,4 +35,12 @@ public record ReadOptions(
     public ReadOptions withMaxUncompressedLayerBytes(long n) {
         return new ReadOptions(platform, captureContent, maxCaptureBytes, n, maxEntries);
     }
+
+    public ReadOptions withMaxEntries(long n) {
+        return new ReadOptions(platform, captureContent, maxCaptureBytes, maxUncompressedLayerBytes, n);
+    }
+
+    public ReadOptions withMaxCaptureBytes(long n) {
+        return new ReadOptions(platform, captureContent, n, maxUncompressedLayerBytes, maxEntries);
+    }
 }

@@ -11,7 +11,9 @@ import java.util.TreeMap;
  * Applies layers in order the way an overlay/extraction does: later entries replace earlier
  * ones, a whiteout removes a path from lower layers, an opaque marker hides a directory's
  * lower-layer children, a non-directory replacing a directory removes what was under it, and
- * missing parents appear as 0755 root-owned directories.
+ * missing parents appear as 0755 root-owned directories. A parent that a lower layer made a
+ * symlink or file becomes such a directory too (overlayfs semantics); one the same layer made
+ * a symlink or file is refused, since writing through it could land anywhere.
  */
 final class TreeMerger {
 
@@ -34,16 +36,17 @@ final class TreeMerger {
         verifiedDirs.clear();
         for (Node op : operations) {
             if (op.kind == Node.WHITEOUT) {
+                // the whiteout file itself sits in the parent, which extraction creates if missing
+                ensureParents(op.path, layer, label);
                 Placed existing = tree.get(op.path);
                 if (existing != null && existing.layer < layer) {
                     tree.remove(op.path);
+                    verifiedDirs.remove(op.path);
                 }
                 removeDescendants(op.path, layer);
             } else if (op.kind == Node.OPAQUE) {
-                ensureParents(op.path, layer, label);
-                if (!tree.containsKey(op.path)) {
-                    tree.put(op.path, new Placed(Node.implicitDirectory(op.path), layer));
-                }
+                // the marker lives inside the directory, so the directory must be one
+                ensureParents(PathNames.child(op.path, ".wh..wh..opq"), layer, label);
                 removeDescendants(op.path, layer);
             } else {
                 add(op, layer, label);
@@ -75,6 +78,9 @@ final class TreeMerger {
             removeDescendants(node.path, Integer.MAX_VALUE);
         }
         tree.put(node.path, new Placed(toPut, layer));
+        if (!toPut.isDirectory()) {
+            verifiedDirs.remove(node.path);
+        }
     }
 
     private void ensureParents(String path, int layer, String label) throws ImageReadException {
@@ -83,11 +89,16 @@ final class TreeMerger {
             Placed p = tree.get(dir);
             if (p == null) {
                 tree.put(dir, new Placed(Node.implicitDirectory(dir), layer));
+            } else if (!p.node.isDirectory() && p.layer < layer) {
+                // overlayfs (Docker's overlay2, containerd) unpacks each layer into its own
+                // directory, where the parent is created as a directory that then hides the
+                // lower layer's symlink or file; the symlink is not followed
+                tree.put(dir, new Placed(Node.implicitDirectory(dir), layer));
             } else if (!p.node.isDirectory()) {
                 throw new ImageReadException(label + ": entry " + path + " lies under " + dir + ", which is a "
                         + p.node.type().name().toLowerCase().replace('_', ' ')
                         + (p.node.linkTarget != null ? " → " + p.node.linkTarget : "")
-                        + " in the image; writing through it is refused");
+                        + " written by the same layer; writing through it is refused");
             }
             verifiedDirs.add(dir);
             dir = PathNames.parent(dir);

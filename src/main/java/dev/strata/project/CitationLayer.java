@@ -25,7 +25,10 @@ final class CitationLayer {
             present++;
         }
         String license = files.files().stream().filter(f -> !f.contains("/") && LICENSE_NAMES.contains(f))
-                .findFirst().orElse(null);
+                .findFirst()
+                // REUSE-style projects keep their licence texts in LICENSES/
+                .or(() -> files.files().stream().filter(f -> f.startsWith("LICENSES/")).findFirst())
+                .orElse(null);
         if (license != null) {
             present++;
             evidence.add(new Evidence(license, 0, "licence file present"));

@@ -54,13 +54,21 @@ public record CondaEnvironment(
         if (root.at("package").isPresent() && root.at("metadata").isPresent()) {
             return condaLock(file, root);
         }
-        return environmentYml(file, root);
+        return environmentYml(file, root, IncludeLoader.none());
     }
 
-    /** Parses an environment.yml. Never throws. */
+    /** Parses an environment.yml; {@code -r} lines in its {@code pip:} list are not followed. Never throws. */
     public static CondaEnvironment parseEnvironmentYml(String file, String text) {
+        return parseEnvironmentYml(file, text, IncludeLoader.none());
+    }
+
+    /**
+     * Parses an environment.yml, reading {@code -r FILE} lines of its {@code pip:} list through
+     * {@code loader} (relative to the environment file, as conda does). Never throws.
+     */
+    public static CondaEnvironment parseEnvironmentYml(String file, String text, IncludeLoader loader) {
         try {
-            return environmentYml(file, LocatedTree.yaml(file, text));
+            return environmentYml(file, LocatedTree.yaml(file, text), loader);
         } catch (ProjectParseException e) {
             return failed(file, Format.ENVIRONMENT_YML, e.problem());
         }
@@ -91,7 +99,7 @@ public record CondaEnvironment(
         return new CondaEnvironment(file, format, "", List.of(), List.of(), List.of(), List.of(), List.of(located));
     }
 
-    private static CondaEnvironment environmentYml(String file, Node root) {
+    private static CondaEnvironment environmentYml(String file, Node root, IncludeLoader loader) {
         List<ParseProblem> problems = new ArrayList<>();
         if (root.asMap().isEmpty()) {
             problems.add(new ParseProblem(file, root.line(), 0, "environment file is not a YAML mapping"));
@@ -102,7 +110,9 @@ public record CondaEnvironment(
             channel.text().ifPresent(channels::add);
         }
         List<CondaDependency> dependencies = new ArrayList<>();
-        RequirementsFile.Collector pip = new RequirementsFile.Collector(IncludeLoader.none());
+        RequirementsFile.Collector pip = new RequirementsFile.Collector(loader);
+        pip.active.add(file);
+        pip.seen.add(file);
         for (Node entry : root.at("dependencies").map(Node::asList).orElse(List.of())) {
             if (entry.text().isPresent()) {
                 dependencies.add(matchSpec(file, entry.line(), entry.text().get()));

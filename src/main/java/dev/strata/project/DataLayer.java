@@ -24,9 +24,17 @@ final class DataLayer {
 
     private static final Pattern URL = Pattern.compile("(?:https?|ftp|s3|gs)://[^\\s\"'()<>]+");
 
-    /** Words that show a checksum is verified. */
-    private static final Pattern CHECK = Pattern.compile(
-            "(?i)(sha256|sha512|sha1|md5|hashlib|checksum|known_hash|file_hash|digest\\(|--checksum|verify_hash)");
+    /** Words (lower case) that show a checksum is verified. */
+    private static final List<String> CHECK_WORDS = List.of("sha256", "sha512", "sha1", "md5", "hashlib", "checksum",
+            "known_hash", "file_hash", "digest(", "verify_hash");
+
+    /**
+     * Literal fragments of which a {@link #DOWNLOAD} match needs one: checked with
+     * {@link String#indexOf} first, because a regex with many alternatives tries each at every
+     * position and is slow on large source trees.
+     */
+    private static final List<String> DOWNLOAD_HINTS = List.of("retrieve(", "requests.get(", "urlopen(", "wget", "curl",
+            "download", "gdown", "get_file(", "GET(");
 
     static final Set<String> DATA_DIRECTORIES = Set.of("data", "datasets", "dataset", "raw_data", "inputs");
 
@@ -202,6 +210,16 @@ final class DataLayer {
         }
     }
 
+    private static boolean mentionsChecksum(String line) {
+        String lower = line.toLowerCase(Locale.ROOT);
+        for (String word : CHECK_WORDS) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Download calls on a URL with no checksum word within {@value #NEARBY_LINES} lines. */
     static List<Evidence> unverifiedDownloads(ProjectFiles files) {
         List<Evidence> out = new ArrayList<>();
@@ -211,11 +229,6 @@ final class DataLayer {
                 continue;
             }
             List<String> lines = RequirementsLineParser.physicalLines(text);
-            // Prefix count of lines mentioning a checksum, so "any check within ±N lines" is O(1).
-            int[] checks = new int[lines.size() + 1];
-            for (int i = 0; i < lines.size(); i++) {
-                checks[i + 1] = checks[i] + (CHECK.matcher(lines.get(i)).find() ? 1 : 0);
-            }
             int lastUrlLine = -100;
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i);
@@ -223,17 +236,25 @@ final class DataLayer {
                 if (code.startsWith("#") || code.startsWith("//")) {
                     continue;
                 }
-                boolean url = URL.matcher(line).find();
+                boolean url = line.contains("://") && URL.matcher(line).find();
                 if (url) {
                     lastUrlLine = i;
                 }
-                Matcher call = DOWNLOAD.matcher(line);
-                if (!call.find() || (!url && i - lastUrlLine > 5)) {
+                if (!url && i - lastUrlLine > 5 || DOWNLOAD_HINTS.stream().noneMatch(line::contains)) {
                     continue;
                 }
+                Matcher call = DOWNLOAD.matcher(line);
+                if (!call.find()) {
+                    continue;
+                }
+                // Downloads are rare, so looking at the window around each one keeps the scan linear.
                 int from = Math.max(0, i - NEARBY_LINES);
                 int to = Math.min(lines.size(), i + NEARBY_LINES + 1);
-                if (checks[to] - checks[from] > 0) {
+                boolean checked = false;
+                for (int k = from; k < to && !checked; k++) {
+                    checked = mentionsChecksum(lines.get(k));
+                }
+                if (checked) {
                     continue;
                 }
                 Matcher u = URL.matcher(line);

@@ -15,7 +15,11 @@ final class ExperimentLayer {
     static final List<String> SEED_CALLS = List.of("np.random.seed(", "numpy.random.seed(",
             "torch.manual_seed(", "torch.cuda.manual_seed", "tf.random.set_seed(", "tf.set_random_seed(",
             "tensorflow.random.set_seed(", "jax.random.PRNGKey(", "jax.random.key(", "set.seed(", "seed_everything(",
-            "Random.seed!(", "default_rng(", "mx.random.seed(", "paddle.seed(", "random.PRNGKey(", "random.seed(");
+            "Random.seed!(", "mx.random.seed(", "paddle.seed(", "random.PRNGKey(", "random.seed(");
+
+    /** Generators and parameters that are seeded only when given a number or a seed variable. */
+    static final List<String> SEEDED_CONSTRUCTORS = List.of("default_rng(", "RandomState(", "MersenneTwister(",
+            "Xoshiro(", "StableRNG(", "random_state=", "random_state =");
 
     /** Tracking libraries by import / dependency name. */
     static final Pattern TRACKING_LIBRARY = Pattern.compile(
@@ -68,19 +72,17 @@ final class ExperimentLayer {
                 String line = lines.get(i);
                 if (isCode) {
                     if (seeds.size() < 10) {
-                        for (String call : SEED_CALLS) {
-                            int at = line.indexOf(call);
-                            if (at >= 0 && (!call.equals("default_rng(") || hasDigitArgument(line, at + call.length()))) {
-                                seeds.add(new Evidence(file, i + 1, "random seed set: " + call.replace("(", "") + "(…)"));
-                                break;
-                            }
+                        String seed = seedCall(line);
+                        if (seed != null) {
+                            seeds.add(new Evidence(file, i + 1, "random seed set: " + seed));
                         }
                     }
                     if (!randomness) {
-                        randomness = RANDOMNESS.stream().anyMatch(line::contains);
+                        randomness = RANDOMNESS.stream().anyMatch(token -> TextLines.containsToken(line, token));
                     }
-                    Matcher imp = IMPORT.matcher(line);
-                    if (!trackedHere && imp.find()) {
+                    boolean mayImport = line.contains("import") || line.contains("library(") || line.contains("require(");
+                    Matcher imp = mayImport ? IMPORT.matcher(line) : null;
+                    if (!trackedHere && imp != null && imp.find()) {
                         String lib = imp.group(1) != null ? imp.group(1) : imp.group(2) != null ? imp.group(2) : imp.group(3);
                         if (TRACKING_LIBRARY.matcher(lib).matches()) {
                             tracking.add(new Evidence(file, i + 1, "experiment tracking: imports " + lib));
@@ -93,7 +95,7 @@ final class ExperimentLayer {
                         tracking.add(new Evidence(file, i + 1, "experiment tracking: " + m.group(1) + " is a dependency"));
                         trackedHere = true;
                     }
-                } else if (isConfig && seeds.size() < 10 && CONFIG_SEED.matcher(line).find()) {
+                } else if (isConfig && seeds.size() < 10 && line.contains("seed") && CONFIG_SEED.matcher(line).find()) {
                     seeds.add(new Evidence(file, i + 1, "random seed set in configuration"));
                 }
             }
@@ -120,6 +122,31 @@ final class ExperimentLayer {
         return new LayerResult(Layer.EXPERIMENT_STATE, status, evidence);
     }
 
+    /** The seeding call on this line ("np.random.seed(…)", "MersenneTwister(42)"), or null. */
+    static String seedCall(String line) {
+        if (line.contains("seed") || line.contains("PRNGKey") || line.contains("random.key(")) {
+            for (String call : SEED_CALLS) {
+                if (line.contains(call)) {
+                    return call.replace("(", "") + "(\u2026)";
+                }
+            }
+        }
+        if (line.contains("rng(") || line.contains("State(") || line.contains("Twister(") || line.contains("Xoshiro(")
+                || line.contains("RNG(") || line.contains("random_state")) {
+            for (String constructor : SEEDED_CONSTRUCTORS) {
+                int at = line.indexOf(constructor);
+                if (at >= 0 && hasDigitArgument(line, at + constructor.length())) {
+                    return constructor.endsWith("(") ? constructor + "<seed>)" : constructor.strip() + "<seed>";
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * True when the argument at {@code from} seeds the generator: a literal number, or a name that
+     * says it is a seed ({@code SEED}, {@code args.seed}, {@code cfg.random_seed}).
+     */
     private static boolean hasDigitArgument(String line, int from) {
         int i = from;
         while (i < line.length() && line.charAt(i) == ' ') {
@@ -128,6 +155,14 @@ final class ExperimentLayer {
         if (line.startsWith("seed=", i)) {
             i += 5;
         }
-        return i < line.length() && Character.isDigit(line.charAt(i));
+        if (i < line.length() && Character.isDigit(line.charAt(i))) {
+            return true;
+        }
+        int end = i;
+        while (end < line.length() && (Character.isLetterOrDigit(line.charAt(end)) || line.charAt(end) == '_'
+                || line.charAt(end) == '.')) {
+            end++;
+        }
+        return end > i && line.substring(i, end).toLowerCase(java.util.Locale.ROOT).contains("seed");
     }
 }

@@ -59,7 +59,7 @@ public interface IncludeLoader {
                 return Optional.empty();
             }
             try {
-                Path base = realRoot.resolve(from).getParent();
+                Path base = from.isEmpty() ? realRoot : realRoot.resolve(from).getParent();
                 Path candidate = (base == null ? realRoot : base).resolve(target).normalize();
                 if (!candidate.startsWith(realRoot) || !Files.isRegularFile(candidate)) {
                     return Optional.empty();

@@ -86,7 +86,14 @@ final class LanguageLayer {
                 files.read(file).ifPresent(text -> {
                     LockFile parsed = lock.getValue().apply(text);
                     locks.add(parsed);
-                    items.add(judgeLock(parsed, pyDeclared, pyproject));
+                    Item item = judgeLock(parsed, pyDeclared, pyproject);
+                    if (parsed.format() == LockFormat.POETRY_LOCK && !parsed.contentHash().isEmpty()) {
+                        item = withPoetryHash(item, parsed, pyproject, files.read(pyproject).orElse(null));
+                    }
+                    if (parsed.format() == LockFormat.UV_LOCK && parsed.problems().isEmpty()) {
+                        item = withUvMetadata(item, parsed, text, pyproject, files.read(pyproject).orElse(null));
+                    }
+                    items.add(item);
                 });
                 pythonLocked = true;
             }
@@ -118,20 +125,23 @@ final class LanguageLayer {
         boolean requirementsHere = false;
         for (String f : names) {
             if (isRequirementsFile(f)) {
-                requirementsHere = true;
+                requirementsHere |= !isDocumentationPath(f);
                 files.read(f).ifPresent(text -> {
                     RequirementsFile parsed = RequirementsFile.parse(f, text, files.includeLoader());
                     locks.add(LockFiles.fromRequirements(parsed));
                     Item item = judgeRequirements(parsed);
-                    if (item != null) {
+                    // docs/requirements.txt builds the documentation (Read the Docs), not the results.
+                    if (item != null && !isDocumentationPath(f)) {
                         items.add(item);
                     }
                 });
             }
         }
         String requirementsIn = in(dir, "requirements.in");
-        if (here.contains("requirements.in") && here.contains("requirements.txt")) {
-            String compiled = in(dir, "requirements.txt");
+        String compiledName = here.contains("requirements.txt") ? "requirements.txt"
+                : here.contains("requirements.lock") ? "requirements.lock" : null;
+        if (here.contains("requirements.in") && compiledName != null) {
+            String compiled = in(dir, compiledName);
             files.read(requirementsIn).ifPresent(inText -> {
                 List<DeclaredDependency> declared = new ArrayList<>();
                 for (Requirement r : RequirementsFile.parse(requirementsIn, inText).installed()) {
@@ -174,11 +184,17 @@ final class LanguageLayer {
         }
     }
 
+    static boolean isDocumentationPath(String file) {
+        return file.startsWith("docs/") || file.startsWith("doc/");
+    }
+
     static boolean isRequirementsFile(String file) {
         String name = ProjectFiles.fileName(file).toLowerCase(Locale.ROOT);
         String parent = ProjectFiles.fileName(ProjectFiles.parent(file)).toLowerCase(Locale.ROOT);
-        return name.endsWith(".txt") && (name.startsWith("requirements") || name.endsWith("-requirements.txt")
-                || name.endsWith("_requirements.txt") || parent.equals("requirements"));
+        // requirements.lock / requirements-dev.lock: pip-compile and Rye outputs in requirements syntax.
+        return (name.endsWith(".txt") && (name.startsWith("requirements") || name.endsWith("-requirements.txt")
+                || name.endsWith("_requirements.txt") || parent.equals("requirements")))
+                || (name.startsWith("requirements") && name.endsWith(".lock"));
     }
 
     private static Item judgeRequirements(RequirementsFile parsed) {
@@ -339,12 +355,85 @@ final class LanguageLayer {
             evidence.add(new Evidence(lock.file(), 0, "Pipfile.lock _meta.hash matches the Pipfile's content"));
             return new Item(item.status(), evidence);
         }
-        // Pipenv releases hash slightly different views of the Pipfile; the names decide.
-        evidence.add(new Evidence(lock.file(), 0, "Pipfile.lock _meta.hash differs from the Pipfile's hash as computed "
-                + "here (Pipfile edited after locking, or another pipenv version); "
-                + (item.status() == LayerStatus.LOCKED || declared.isEmpty()
-                        ? "package names were compared instead and agree" : "package names were compared instead")));
-        return new Item(item.status(), evidence);
+        // The algorithm is checked against hashes Pipenv wrote (both the as-written and the
+        // normalised-name variants are tried), so a difference means the Pipfile changed after locking.
+        evidence.add(new Evidence(lock.file(), 0, "Pipfile.lock _meta.hash does not match the Pipfile: the Pipfile "
+                + "changed after locking (run pipenv lock)"));
+        return new Item(LayerStatus.PARTIAL, evidence);
+    }
+
+    /** Compares the requirements uv resolved for the project with what pyproject.toml declares now. */
+    private static Item withUvMetadata(Item item, LockFile lock, String lockText, String pyproject, String pyprojectText) {
+        if (pyprojectText == null) {
+            return item;
+        }
+        Map<String, String> resolved;
+        Map<String, String> declared;
+        try {
+            var root = UvLockMetadata.rootRequirements(Toml.read(lock.file(), lockText));
+            if (root.isEmpty()) {
+                return item;
+            }
+            resolved = root.get();
+            declared = UvLockMetadata.declared(pyproject, Toml.read(pyproject, pyprojectText));
+        } catch (ProjectParseException e) {
+            return item;
+        }
+        if (resolved.equals(declared)) {
+            return item;
+        }
+        List<Evidence> evidence = new ArrayList<>(item.evidence());
+        int listed = 0;
+        for (Map.Entry<String, String> d : declared.entrySet()) {
+            String then = resolved.get(d.getKey());
+            if (then != null && !then.equals(d.getValue()) && listed++ < MAX_LISTED) {
+                evidence.add(new Evidence(pyproject, Manifests.dependencyLine(pyprojectText, d.getKey()), d.getKey()
+                        + " is declared as '" + d.getValue() + "' but uv.lock was resolved for '" + then
+                        + "': the lock is out of date (run uv lock)"));
+            }
+        }
+        for (String added : declared.keySet()) {
+            if (!resolved.containsKey(added) && listed++ < MAX_LISTED) {
+                evidence.add(new Evidence(pyproject, Manifests.dependencyLine(pyprojectText, added), added
+                        + " is declared in pyproject.toml but was not a project requirement when uv.lock was written: "
+                        + "the lock is out of date (run uv lock)"));
+            }
+        }
+        for (String gone : resolved.keySet()) {
+            if (!declared.containsKey(gone) && listed++ < MAX_LISTED) {
+                evidence.add(new Evidence(lock.file(), 0, gone + " was a project requirement when uv.lock was written "
+                        + "but is no longer declared in pyproject.toml: the lock is out of date (run uv lock)"));
+            }
+        }
+        return listed > 0 ? new Item(LayerStatus.PARTIAL, evidence) : item;
+    }
+
+    private static Item withPoetryHash(Item item, LockFile lock, String pyproject, String pyprojectText) {
+        if (pyprojectText == null) {
+            return item;
+        }
+        JsonNode parsed;
+        try {
+            parsed = Toml.read(pyproject, pyprojectText);
+        } catch (ProjectParseException e) {
+            return item;
+        }
+        List<Evidence> evidence = new ArrayList<>(item.evidence());
+        if (PoetryContentHash.candidates(parsed).contains(lock.contentHash())) {
+            evidence.add(new Evidence(lock.file(), 0, "poetry.lock content-hash matches pyproject.toml"));
+            return new Item(item.status(), evidence);
+        }
+        if (parsed.path("project").isObject()) {
+            // Poetry 2 also hashes [project]; that variant is not verified against Poetry's own output,
+            // so a difference here is reported and the package names decide.
+            evidence.add(new Evidence(lock.file(), 0, "poetry.lock content-hash differs from pyproject.toml's as "
+                    + "computed here (edited after locking, or a Poetry version hashing [project] differently); "
+                    + "package names were compared instead"));
+            return new Item(item.status(), evidence);
+        }
+        evidence.add(new Evidence(lock.file(), 0, "poetry.lock content-hash does not match pyproject.toml: "
+                + "[tool.poetry] dependencies changed after locking (run poetry lock)"));
+        return new Item(LayerStatus.PARTIAL, evidence);
     }
 
     private static void conda(ProjectFiles files, String dir, List<String> names, Set<String> here, List<Item> items,
@@ -366,7 +455,8 @@ final class LanguageLayer {
                 continue;
             }
             CondaEnvironment env = condaLock ? CondaEnvironment.parseCondaLock(f, text)
-                    : explicit ? CondaEnvironment.parseExplicit(f, text) : CondaEnvironment.parseEnvironmentYml(f, text);
+                    : explicit ? CondaEnvironment.parseExplicit(f, text)
+                    : CondaEnvironment.parseEnvironmentYml(f, text, files.includeLoader());
             if (env.format() == CondaEnvironment.Format.ENVIRONMENT_YML) {
                 environments.add(env);
             } else {

@@ -26,7 +26,10 @@ public final class LocatedTree {
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
             .build();
 
-    private static final YAMLFactory YAML = yamlFactory();
+    /** Holder so SnakeYAML is only loaded when a YAML file is read (start-up time of small audits). */
+    private static final class Yaml {
+        static final YAMLFactory FACTORY = yamlFactory();
+    }
 
     private LocatedTree() {}
 
@@ -48,7 +51,7 @@ public final class LocatedTree {
 
     /** Parses a YAML document (the first, if several); empty documents give an empty map. */
     public static Node yaml(String file, String text) {
-        return read(file, YAML, text);
+        return read(file, Yaml.FACTORY, text);
     }
 
     private static Node read(String file, JsonFactory factory, String text) {
@@ -71,7 +74,7 @@ public final class LocatedTree {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             int cut = message.indexOf('\n');
             throw new ProjectParseException(new ParseProblem(file, line, column,
-                    "malformed " + (factory == YAML ? "YAML" : "JSON") + ": "
+                    "malformed " + (factory == JSON ? "JSON" : "YAML") + ": "
                             + (cut < 0 ? message : message.substring(0, cut))));
         }
     }

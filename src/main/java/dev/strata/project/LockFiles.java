@@ -160,7 +160,7 @@ public final class LockFiles {
         JsonNode deps = v2 ? root.path("deps") : root;
         Map<String, Integer> lines = Toml.namedHeaderLines(text, v2 ? "deps." : "");
         List<LockedPackage> packages = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = deps.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = deps.properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (!field.getValue().isArray()) {
@@ -240,7 +240,7 @@ public final class LockFiles {
         if (!source.isObject()) {
             return "";
         }
-        Iterator<Map.Entry<String, JsonNode>> it = source.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = source.properties().iterator();
         if (!it.hasNext()) {
             return "";
         }
@@ -255,7 +255,7 @@ public final class LockFiles {
     }
 
     private static void addHashTable(List<String> hashes, JsonNode table) {
-        Iterator<Map.Entry<String, JsonNode>> it = table.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = table.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> h = it.next();
             addHash(hashes, h.getKey() + ":" + h.getValue().asText(""));

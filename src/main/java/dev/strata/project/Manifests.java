@@ -39,7 +39,7 @@ public final class Manifests {
         JsonNode poetry = root.path("tool").path("poetry");
         keys(file, text, poetry.path("dependencies"), out);
         keys(file, text, poetry.path("dev-dependencies"), out);
-        Iterator<Map.Entry<String, JsonNode>> groups = poetry.path("group").fields();
+        Iterator<Map.Entry<String, JsonNode>> groups = poetry.path("group").properties().iterator();
         while (groups.hasNext()) {
             keys(file, text, groups.next().getValue().path("dependencies"), out);
         }

@@ -14,7 +14,8 @@ final class RequirementsLineParser {
 
     /** Splits text into logical lines and parses each into {@code out}. */
     static void parseInto(String file, String text, boolean constraint, RequirementsFile.Collector out) {
-        List<String> physical = physicalLines(text);
+        // Editors on Windows often start files with a byte order mark; it is not part of the first name.
+        List<String> physical = physicalLines(text.startsWith("\uFEFF") ? text.substring(1) : text);
         StringBuilder joined = null;
         int start = 0;
         for (int i = 0; i < physical.size(); i++) {
@@ -129,7 +130,7 @@ final class RequirementsLineParser {
                     }
                 }
                 default -> out.problems.add(new ParseProblem(file, lineNo, 0,
-                        "unknown per-requirement option " + name));
+                        "unknown per-requirement option " + VersionSpecifier.clip(name)));
             }
         }
     }
@@ -139,7 +140,7 @@ final class RequirementsLineParser {
         int colon = value == null ? -1 : value.indexOf(':');
         if (colon <= 0 || colon == value.length() - 1 || !isHex(value, colon + 1, value.length())) {
             problems.add(new ParseProblem(file, lineNo, 0,
-                    "--hash needs algorithm:hexdigest, got " + (value == null ? "nothing" : value)));
+                    "--hash needs algorithm:hexdigest, got " + (value == null ? "nothing" : VersionSpecifier.clip(value))));
             return;
         }
         hashes.add(value.substring(0, colon).toLowerCase(java.util.Locale.ROOT) + ":"
@@ -192,7 +193,7 @@ final class RequirementsLineParser {
                         "--hash must follow a requirement on the same logical line"));
                 case "--no-index", "--require-hashes", "--pre", "--prefer-binary" ->
                         out.options.add(new RequirementsOption(file, lineNo, name, ""));
-                default -> out.problems.add(new ParseProblem(file, lineNo, 0, "unknown option " + name));
+                default -> out.problems.add(new ParseProblem(file, lineNo, 0, "unknown option " + VersionSpecifier.clip(name)));
             }
         }
     }
@@ -272,7 +273,7 @@ final class RequirementsLineParser {
         if (target.contains("://")) {
             out.includes.add(new RequirementsInclude(file, lineNo, constraint, target, null));
             out.problems.add(new ParseProblem(file, lineNo, 0,
-                    "include from a URL is not followed: " + target));
+                    "include from a URL is not followed: " + VersionSpecifier.clip(target)));
             return;
         }
         Optional<IncludeLoader.Source> loaded = out.seen.size() > RequirementsFile.MAX_INCLUDED_FILES
@@ -280,7 +281,7 @@ final class RequirementsLineParser {
         if (loaded.isEmpty()) {
             out.includes.add(new RequirementsInclude(file, lineNo, constraint, target, null));
             if (out.loader != IncludeLoader.none() && out.seen.size() <= RequirementsFile.MAX_INCLUDED_FILES) {
-                out.problems.add(new ParseProblem(file, lineNo, 0, "included file not found: " + target));
+                out.problems.add(new ParseProblem(file, lineNo, 0, "included file not found: " + VersionSpecifier.clip(target)));
             }
             return;
         }
@@ -328,7 +329,7 @@ final class RequirementsLineParser {
                 String e = extra.strip();
                 if (e.isEmpty() || scanName(e, 0) != e.length()) {
                     if (!e.isEmpty() || close > i + 1) {
-                        problems.add(new ParseProblem(file, lineNo, i + 2, "invalid extra '" + e + "'"));
+                        problems.add(new ParseProblem(file, lineNo, i + 2, "invalid extra '" + VersionSpecifier.clip(e) + "'"));
                         return Optional.empty();
                     }
                     continue;
@@ -353,7 +354,7 @@ final class RequirementsLineParser {
             if (after.startsWith(";")) {
                 marker = after.substring(1).strip();
             } else if (!after.isEmpty()) {
-                problems.add(new ParseProblem(file, lineNo, i + 1, "unexpected text after URL: " + after));
+                problems.add(new ParseProblem(file, lineNo, i + 1, "unexpected text after URL: " + VersionSpecifier.clip(after)));
                 return Optional.empty();
             }
             return Optional.of(direct(file, lineNo, name, extras, url, marker, editable, constraint, hashes, text));

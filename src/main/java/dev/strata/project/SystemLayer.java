@@ -20,7 +20,7 @@ final class SystemLayer {
             "apt-packages", "system-packages.txt", "bindep.txt");
 
     private static final Pattern INSTALL = Pattern.compile(
-            "\\b(apt-get|apt|apk|yum|dnf|microdnf|zypper)\\s+(?:-\\S+\\s+)*(?:install|add)\\s+([^`|;&#\\n]*)");
+            "\\b(apt-get|apt|apk|yum|dnf|microdnf|zypper)[ \\t]+(?:-[^\\s]{1,40}[ \\t]+){0,10}(?:install|add)[ \\t]+([^`|;&#\\n]*)");
 
     private SystemLayer() {}
 

@@ -11,12 +11,15 @@ import java.util.regex.Pattern;
  */
 final class TestsLayer {
 
-    /** Commands and CI actions that run a test suite. Alternatives are anchored on word boundaries. */
+    /**
+     * Commands and CI actions that run a test suite. Alternatives are anchored on word boundaries
+     * and every repetition is bounded, so matching a line is linear in its length.
+     */
     static final Pattern TEST_COMMAND = Pattern.compile(
             "\\b(pytest|py\\.test|tox|nox|make (?:test|check)\\w*|R CMD check|rcmdcheck|testthat|devtools::test"
                     + "|testthat::test_\\w+|npm (?:run )?test|yarn (?:run )?test|pnpm (?:run )?test|Pkg\\.test"
                     + "|julia-runtest|check-r-package|python[0-9.]* -m unittest|hatch (?:run )?test|ctest"
-                    + "|cargo test|go test|mvn\\S* (?:-\\S+ )*(?:test|verify)|gradlew? test|snakemake --lint)\\b");
+                    + "|cargo test|go test|mvnw?\\b[^\\n]{0,80}?\\b(?:test|verify)|gradlew? test|snakemake --lint)\\b");
 
     private static final Pattern PY_TEST_FILE = Pattern.compile("test_[^/]*\\.py|[^/]*_test\\.py");
 
@@ -74,8 +77,10 @@ final class TestsLayer {
         if (file.equals("Jenkinsfile")) {
             List<String> lines = RequirementsLineParser.physicalLines(text);
             for (int i = 0; i < lines.size() && out.size() < 5; i++) {
-                Matcher m = TEST_COMMAND.matcher(lines.get(i));
-                if (m.find()) {
+                int at = testCommandAt(lines.get(i));
+                if (at >= 0) {
+                    Matcher m = TEST_COMMAND.matcher(lines.get(i));
+                    m.find(at);
                     out.add(new Evidence(file, i + 1, "CI runs tests: " + m.group(1)));
                 }
             }
@@ -97,15 +102,41 @@ final class TestsLayer {
             return;
         }
         if (node instanceof Node.ScalarNode s && s.value() != null) {
-            Matcher m = TEST_COMMAND.matcher(s.value());
-            if (m.find()) {
-                out.add(new Evidence(file, s.line() + lineOffset(s.value(), m.start()), "CI runs tests: " + m.group(1)));
+            int at = testCommandAt(s.value());
+            if (at >= 0) {
+                Matcher m = TEST_COMMAND.matcher(s.value());
+                m.find(at);
+                out.add(new Evidence(file, s.line() + lineOffset(s.value(), at), "CI runs tests: " + m.group(1)));
             }
         } else if (node instanceof Node.MapNode m) {
             m.entries().values().forEach(v -> collect(file, v, out));
         } else if (node instanceof Node.ListNode l) {
             l.items().forEach(v -> collect(file, v, out));
         }
+    }
+
+    /**
+     * Offset of the first test command in {@code text} that is not merely being installed
+     * ({@code pip install pytest tox} installs tools, it runs nothing), or -1.
+     */
+    static int testCommandAt(String text) {
+        Matcher m = TEST_COMMAND.matcher(text);
+        while (m.find()) {
+            // Start of the simple command holding the match: after the last newline, ';' or '&&'.
+            int start = m.start();
+            while (start > 0) {
+                char c = text.charAt(start - 1);
+                if (c == '\n' || c == ';' || (c == '&' && start >= 2 && text.charAt(start - 2) == '&')) {
+                    break;
+                }
+                start--;
+            }
+            String before = text.substring(start, m.start());
+            if (!(before.contains("install ") || before.contains(" add ") || before.strip().startsWith("add "))) {
+                return m.start();
+            }
+        }
+        return -1;
     }
 
     /** Lines before {@code index} in a multi-line block scalar (block scalars start on the next line). */

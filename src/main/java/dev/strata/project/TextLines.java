@@ -34,4 +34,26 @@ final class TextLines {
         }
         return line;
     }
+
+    /**
+     * True when {@code token} occurs in {@code line} not glued to a longer identifier: the
+     * character before is not a letter, digit or underscore, nor after unless the token ends in
+     * punctuation ({@code "sample("} matches {@code x = sample(} but not {@code grdsample(}).
+     */
+    static boolean containsToken(String line, String token) {
+        boolean checkAfter = Character.isLetterOrDigit(token.charAt(token.length() - 1));
+        for (int at = line.indexOf(token); at >= 0; at = line.indexOf(token, at + 1)) {
+            boolean startOk = at == 0 || !isIdentifierChar(line.charAt(at - 1));
+            int end = at + token.length();
+            boolean endOk = !checkAfter || end >= line.length() || !isIdentifierChar(line.charAt(end));
+            if (startOk && endOk) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isIdentifierChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
 }

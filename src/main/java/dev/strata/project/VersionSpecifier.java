@@ -16,11 +16,11 @@ final class VersionSpecifier {
         for (String clause : spec.split(",", -1)) {
             int op = operatorLength(clause);
             if (op == 0) {
-                return "invalid version specifier '" + clause + "' (expected an operator such as == or >=)";
+                return "invalid version specifier '" + clip(clause) + "' (expected an operator such as == or >=)";
             }
             String version = clause.substring(op);
             if (version.isEmpty()) {
-                return "missing version after " + clause;
+                return "missing version after " + clip(clause);
             }
             boolean arbitrary = clause.startsWith("===");
             for (int i = 0; i < version.length(); i++) {
@@ -28,7 +28,7 @@ final class VersionSpecifier {
                 boolean ok = (c < 128 && Character.isLetterOrDigit(c)) || c == '.' || c == '*' || c == '+'
                         || c == '!' || c == '-' || c == '_' || (arbitrary && c > ' ' && c != ';');
                 if (!ok) {
-                    return "invalid character '" + c + "' in version " + version;
+                    return "invalid character '" + c + "' in version " + clip(version);
                 }
             }
         }
@@ -47,6 +47,11 @@ final class VersionSpecifier {
             return spec.substring(2);
         }
         return null;
+    }
+
+    /** Keeps messages short when a hostile line is megabytes long. */
+    static String clip(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 60) + "…";
     }
 
     private static int operatorLength(String clause) {

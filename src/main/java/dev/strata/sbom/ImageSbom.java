@@ -40,6 +40,8 @@ public final class ImageSbom {
         bom.setSerialNumber("urn:uuid:" + UUID.nameUUIDFromBytes(("strata-sbom:" + image.configDigest()).getBytes(StandardCharsets.UTF_8)));
         bom.setVersion(1);
         Metadata metadata = new Metadata();
+        // the library stamps "now" by default; left out so the same image always gives the same bytes
+        metadata.setTimestamp(null);
         Component tool = new Component();
         tool.setType(Component.Type.APPLICATION);
         tool.setName("strata");

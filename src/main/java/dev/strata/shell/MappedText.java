@@ -66,7 +66,9 @@ final class MappedText {
 
     /** The Dockerfile source text between two absolute offsets. */
     String raw(int absStart, int absEnd) {
-        return source.substring(absStart - sourceBase, absEnd - sourceBase);
+        int from = Math.max(0, Math.min(source.length(), absStart - sourceBase));
+        int to = Math.max(from, Math.min(source.length(), absEnd - sourceBase));
+        return source.substring(from, to);
     }
 
     /** The logical range [from, to) as its own text (heredoc bodies parsed as scripts). */
@@ -99,6 +101,22 @@ final class MappedText {
             end[n] = e;
         }
 
+        /** Appends source[from, to) verbatim, each char mapped to its own offset (base + index). */
+        void appendRange(String source, int from, int to, int base) {
+            int n = sb.length();
+            int need = n + (to - from);
+            if (need > start.length) {
+                int cap = Math.max(need, start.length * 2);
+                start = Arrays.copyOf(start, cap);
+                end = Arrays.copyOf(end, cap);
+            }
+            sb.append(source, from, to);
+            for (int i = from, k = n; i < to; i++, k++) {
+                start[k] = base + i;
+                end[k] = base + i + 1;
+            }
+        }
+
         void appendOpaque(int s, int e, List<String> unknownVariables) {
             if (opaque == null) {
                 opaque = new java.util.HashMap<>();
@@ -116,9 +134,8 @@ final class MappedText {
         }
 
         MappedText build(String source, int sourceBase, boolean embedded) {
-            int n = sb.length();
-            return new MappedText(sb.toString(), Arrays.copyOf(start, n), Arrays.copyOf(end, n), source,
-                    sourceBase, embedded, opaque);
+            // the offset arrays may be longer than the text; only [0, text.length()) is read
+            return new MappedText(sb.toString(), start, end, source, sourceBase, embedded, opaque);
         }
     }
 }

@@ -72,9 +72,7 @@ final class RunText {
                 boolean isContinuation = q > ls && raw.charAt(q - 1) == escape
                         && (q - 1 == ls || raw.charAt(q - 2) != escape);
                 int contentEnd = isContinuation ? q - 1 : ce;
-                for (int i = ls; i < contentEnd; i++) {
-                    out.append(raw.charAt(i), offset + i, offset + i + 1);
-                }
+                out.appendRange(raw, ls, contentEnd, offset);
                 continued = isContinuation;
             }
             String logical = out.toString(lineBegin);
@@ -116,9 +114,7 @@ final class RunText {
                         bodyEnd = out.length();
                     }
                     int stop = le < n ? le + 1 : n;
-                    for (int i = ls; i < stop; i++) {
-                        out.append(raw.charAt(i), offset + i, offset + i + 1);
-                    }
+                    out.appendRange(raw, ls, stop, offset);
                     pos = stop;
                     if (terminator) {
                         break;

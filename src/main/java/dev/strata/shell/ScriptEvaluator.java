@@ -48,10 +48,14 @@ final class ScriptEvaluator {
         this.problems = problems;
     }
 
-    /** Variables of one shell: known values plus the names assigned without export. */
+    /**
+     * Variables of one shell: known values plus the names assigned without export. Copies share
+     * their maps until one side writes (most scopes never assign anything).
+     */
     static final class Env {
-        final Map<String, String> values;
-        final Set<String> local;
+        Map<String, String> values;
+        Set<String> local;
+        private boolean shared;
 
         Env(Map<String, String> values, Set<String> local) {
             this.values = values;
@@ -59,20 +63,56 @@ final class ScriptEvaluator {
         }
 
         Env copy() {
-            return new Env(new HashMap<>(values), new HashSet<>(local));
+            shared = true;
+            Env c = new Env(values, local);
+            c.shared = true;
+            return c;
+        }
+
+        private void own() {
+            if (shared) {
+                values = new HashMap<>(values);
+                local = new HashSet<>(local);
+                shared = false;
+            }
+        }
+
+        String get(String name) {
+            return values.get(name);
+        }
+
+        boolean has(String name) {
+            return values.containsKey(name);
+        }
+
+        void remove(String name) {
+            if (values.containsKey(name)) {
+                own();
+                values.remove(name);
+            }
+        }
+
+        void unexport(String name) {
+            if (local.contains(name)) {
+                own();
+                local.remove(name);
+            }
         }
 
         /** The environment a child process (sh -c, bash script) starts with. */
         Env child() {
-            Env c = copy();
-            for (String name : local) {
-                c.values.remove(name);
+            if (local.isEmpty()) {
+                return copy();
             }
-            c.local.clear();
-            return c;
+            Map<String, String> v = new HashMap<>(values);
+            for (String name : local) {
+                v.remove(name);
+            }
+            return new Env(v, new HashSet<>());
         }
 
         void set(String name, String value, boolean exported) {
+            own();
             if (value == null) {
                 values.remove(name);
             } else {
@@ -80,18 +120,21 @@ final class ScriptEvaluator {
             }
             if (exported) {
                 local.remove(name);
-            } else if (!local.contains(name)) {
+            } else {
                 local.add(name);
             }
         }
 
         /** After a branch that may or may not have run: anything it changed becomes unknown. */
         void mergeUncertain(Env branch) {
+            if (branch.values == values) {
+                return;
+            }
             Set<String> names = new HashSet<>(values.keySet());
             names.addAll(branch.values.keySet());
             for (String name : names) {
                 if (!Objects.equals(values.get(name), branch.values.get(name))) {
-                    values.remove(name);
+                    remove(name);
                 }
             }
         }
@@ -188,7 +231,7 @@ final class ScriptEvaluator {
             evalSimple(s, m, env, connector, pipe);
         } else if (command instanceof FunctionDef f) {
             push(NestingKind.FUNCTION_BODY, -1);
-            evalCommand(f.body(), m, env.copy(), connector, null);
+            evalCommand(f.body(), m, env.copy(), connector, new int[] {pipelines++, 0});
             pop();
         } else if (command instanceof Compound c) {
             evalCompound(c, m, env, connector, pipe);
@@ -200,13 +243,20 @@ final class ScriptEvaluator {
             case SUBSHELL -> nested(NestingKind.SUBSHELL, c.lists().get(0), m, env.copy(), pipe);
             case GROUP -> nested(NestingKind.GROUP, c.lists().get(0), m, env, pipe);
             case IF -> {
-                Env branches = env.copy();
+                Env conditions = env.copy();
+                Env merged = env.copy();
                 for (int i = 0; i < c.lists().size(); i++) {
                     boolean condition = i % 2 == 0 && i + 1 < c.lists().size();
-                    nested(condition ? NestingKind.IF_CONDITION : NestingKind.IF_BODY, c.lists().get(i), m,
-                            condition ? branches : branches.copy(), null);
+                    if (condition) {
+                        nested(NestingKind.IF_CONDITION, c.lists().get(i), m, conditions, null);
+                    } else {
+                        Env branch = conditions.copy();
+                        nested(NestingKind.IF_BODY, c.lists().get(i), m, branch, null);
+                        merged.mergeUncertain(branch);
+                    }
                 }
-                env.mergeUncertain(branches);
+                merged.mergeUncertain(conditions);
+                env.mergeUncertain(merged);
             }
             case WHILE, UNTIL -> {
                 Env loop = env.copy();
@@ -232,7 +282,7 @@ final class ScriptEvaluator {
                 nested(NestingKind.LOOP_BODY, c.lists().get(0), m, loop, null);
                 env.mergeUncertain(loop);
                 if (c.forVariable() != null) {
-                    env.values.remove(c.forVariable());
+                    env.remove(c.forVariable());
                 }
             }
             case CASE -> {
@@ -311,7 +361,7 @@ final class ScriptEvaluator {
 
         if (b.words.isEmpty()) {
             for (Assignment a : assignments) {
-                env.set(a.name(), assignedValue(env, a), env.values.containsKey(a.name()) && !env.local.contains(a.name()));
+                env.set(a.name(), assignedValue(env, a), env.has(a.name()) && !env.local.contains(a.name()));
             }
         } else {
             applyBuiltin(b, env);
@@ -324,7 +374,7 @@ final class ScriptEvaluator {
             return null;
         }
         if (a.append()) {
-            String old = env.values.get(a.name());
+            String old = env.get(a.name());
             return old == null ? null : old + a.value().value();
         }
         return a.value().value();
@@ -349,7 +399,7 @@ final class ScriptEvaluator {
                     if (eq > 0 && isName(v.substring(0, eq))) {
                         env.set(v.substring(0, eq), w.known() ? v.substring(eq + 1) : null, exported);
                     } else if (isName(v) && exported) {
-                        env.local.remove(v);
+                        env.unexport(v);
                     }
                 }
             }
@@ -365,7 +415,7 @@ final class ScriptEvaluator {
                 for (int i = 1; i < b.words.size(); i++) {
                     String v = b.words.get(i).value();
                     if (isName(v)) {
-                        env.values.remove(v);
+                        env.remove(v);
                     }
                 }
             }
@@ -686,7 +736,7 @@ final class ScriptEvaluator {
         }
         ListNode script;
         try {
-            script = new ScriptSyntax(text, true, lenient ? problems : new ArrayList<>(), 0).parseScript();
+            script = new ScriptSyntax(text, true, lenient ? problems : new ArrayList<>(), stack.size()).parseScript();
         } catch (ShellSyntaxException e) {
             return; // lenient parsing does not throw
         }
@@ -757,6 +807,9 @@ final class ScriptEvaluator {
         int start = m.srcStart(w.start(), w.end());
         int end = m.srcEnd(w.start(), w.end());
         String raw = m.raw(start, end);
+        if (w.parts().size() == 1 && w.parts().get(0) instanceof Lit only) {
+            return List.of(new ShellWord(only.text(), true, List.of(), raw, start, end, m.embedded));
+        }
         Value total = new Value();
         // field boundaries: positions in total.text where unquoted expansion blanks were
         List<int[]> splittable = null;
@@ -837,7 +890,7 @@ final class ScriptEvaluator {
         } else if (part instanceof Arith) {
             v.known = false;
         } else if (part instanceof Tilde t) {
-            String home = t.user().isEmpty() ? env.values.get("HOME") : null;
+            String home = t.user().isEmpty() ? env.get("HOME") : null;
             if (home != null) {
                 v.text.append(home);
             } else {
@@ -879,7 +932,7 @@ final class ScriptEvaluator {
     }
 
     private Value param(Param p, MappedText m, Env env, List<Frame> owned) {
-        String current = env.values.get(p.name());
+        String current = env.get(p.name());
         boolean set = current != null;
         Value v = new Value();
         switch (p.op()) {

@@ -33,8 +33,6 @@ import dev.strata.shell.Ast.Word;
 final class ScriptSyntax {
     static final int MAX_DEPTH = 100;
 
-    private static final Set<String> RESERVED = Set.of("if", "then", "else", "elif", "fi", "do", "done",
-            "case", "esac", "while", "until", "for", "in", "function", "{", "}", "!", "[[");
     private static final Set<String> CLOSERS = Set.of("then", "else", "elif", "fi", "do", "done", "esac", "}");
 
     private final MappedText m;
@@ -281,24 +279,27 @@ final class ScriptSyntax {
         return op != null && (op.charAt(0) == '<' || op.charAt(0) == '>' || op.startsWith("&>"));
     }
 
-    /** An unquoted reserved word at {@code i} (followed by a metachar or end), or null. */
+    private static final String[] RESERVED_WORDS = {"if", "then", "else", "elif", "fi", "do", "done", "case", "esac",
+        "while", "until", "for", "in", "function", "{", "}", "!", "[["};
+
+    /** An unquoted reserved word at {@code i} (followed by a metachar or end), or null. No allocation. */
     private String reservedAt(int i) {
-        int q = i;
-        while (q < n && !isMeta(t.charAt(q)) && !opaqueAt(q)) {
-            char c = t.charAt(q);
-            if (!(Character.isLetter(c) || c == '{' || c == '}' || c == '!' || c == '[')) {
-                return null;
-            }
-            q++;
-            if (q - i > 8) {
-                return null;
-            }
-        }
-        if (q == i || (q < n && opaqueAt(q))) {
+        if (i >= n) {
             return null;
         }
-        String w = t.substring(i, q);
-        return RESERVED.contains(w) ? w : null;
+        char c = t.charAt(i);
+        if (!(c == 'i' || c == 't' || c == 'e' || c == 'f' || c == 'd' || c == 'c' || c == 'w' || c == 'u'
+                || c == '{' || c == '}' || c == '!' || c == '[')) {
+            return null;
+        }
+        for (String w : RESERVED_WORDS) {
+            int e = i + w.length();
+            if (w.charAt(0) == c && t.startsWith(w, i) && (e >= n || isMeta(t.charAt(e)) && !opaqueAt(e))
+                    && !opaqueAt(i)) {
+                return w;
+            }
+        }
+        return null;
     }
 
     private boolean expectReserved(String word) throws ShellSyntaxException {

@@ -77,6 +77,53 @@ public final class ShellParser {
         return evaluate(identity(body, offset), variables, lenient, null);
     }
 
+    /**
+     * Parses an exec-form RUN ({@code RUN ["bash", "-c", "pip install x"]}): no shell runs the
+     * array itself, so its words are taken as they are, but wrappers are unwrapped and a shell's
+     * {@code -c} string is parsed as a script.
+     *
+     * @param argv       the array elements as words, with spans into {@code source} (the span of an
+     *                   element is its JSON string content; where it contains JSON escapes, nested
+     *                   spans fall back to the whole element)
+     * @param source     the text the spans point into (the instruction or the whole Dockerfile)
+     * @param sourceBase absolute offset of {@code source}
+     */
+    public static Script parseExec(List<ShellWord> argv, String source, int sourceBase,
+                                   Map<String, String> variables) {
+        MappedText.Builder text = new MappedText.Builder(64);
+        List<Ast.Word> words = new ArrayList<>(argv.size());
+        for (ShellWord w : argv) {
+            if (text.length() > 0) {
+                text.append(' ', w.start(), w.start());
+            }
+            int from = text.length();
+            String v = w.value();
+            boolean exact = w.raw().equals(v);
+            for (int k = 0; k < v.length(); k++) {
+                if (exact) {
+                    text.append(v.charAt(k), w.start() + k, w.start() + k + 1);
+                } else {
+                    text.append(v.charAt(k), w.start(), w.end());
+                }
+            }
+            int to = text.length();
+            List<Ast.Part> parts = v.isEmpty() ? List.of()
+                    : List.of(new Ast.Lit(v, true, true, from, to));
+            words.add(new Ast.Word(parts, from, Math.max(from, to), true));
+        }
+        MappedText mapped = text.build(source, sourceBase, false);
+        List<ShellSyntaxException> problems = new ArrayList<>();
+        ScriptEvaluator evaluator = new ScriptEvaluator(true, problems);
+        if (!words.isEmpty()) {
+            Ast.Word last = words.get(words.size() - 1);
+            Ast.Simple simple = new Ast.Simple(List.of(), words, List.of(), words.get(0).start(), last.end());
+            Ast.ListNode list = new Ast.ListNode(
+                    List.of(new Ast.AndOr(List.of(new Ast.Pipeline(List.of(simple), false)), List.of())), List.of(""));
+            evaluator.evalList(list, mapped, new ScriptEvaluator.Env(new HashMap<>(variables), new HashSet<>()), null);
+        }
+        return new Script(evaluator.commands(), problems, null);
+    }
+
     private static MappedText identity(String text, int offset) {
         int n = text.length();
         int[] start = new int[n];

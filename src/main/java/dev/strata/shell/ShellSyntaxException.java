@@ -10,7 +10,8 @@ public final class ShellSyntaxException extends Exception {
     private final int offset;
 
     public ShellSyntaxException(String message, int offset) {
-        super(message + " (at offset " + offset + ")");
+        // no stack trace: the offset says where, and lenient parsing creates many of these
+        super(message + " (at offset " + offset + ")", null, false, false);
         this.offset = offset;
     }
 

@@ -31,14 +31,28 @@ public record SimpleCommand(int index, List<ShellWord> words, List<Assignment> a
         nesting = List.copyOf(nesting);
     }
 
-    /** The command name's last path segment ({@code /usr/bin/apt-get} gives {@code apt-get}), "" if none or unknown. */
+    /**
+     * The command name's last path segment ({@code /usr/bin/apt-get} gives {@code apt-get}); "" if
+     * none or unknown. An unknown directory does not hide a literal name: {@code $CONDA_DIR/bin/pip}
+     * is {@code pip}.
+     */
     public String name() {
-        if (words.isEmpty() || !words.get(0).known()) {
+        if (words.isEmpty()) {
             return "";
         }
-        String v = words.get(0).value();
+        ShellWord first = words.get(0);
+        String v = first.value();
         int slash = v.lastIndexOf('/');
-        return slash >= 0 ? v.substring(slash + 1) : v;
+        String base = slash >= 0 ? v.substring(slash + 1) : v;
+        if (first.known()) {
+            return base;
+        }
+        String raw = first.raw();
+        int rawSlash = raw.lastIndexOf('/');
+        if (slash < 0 || rawSlash < 0 || base.isEmpty() || !raw.substring(rawSlash + 1).equals(base)) {
+            return "";
+        }
+        return base;
     }
 
     /** The arguments (words after the name). */

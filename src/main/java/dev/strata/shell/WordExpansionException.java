@@ -10,7 +10,8 @@ public final class WordExpansionException extends Exception {
     private final int position;
 
     public WordExpansionException(String message, int position) {
-        super(message);
+        // no stack trace: the position says where
+        super(message, null, false, false);
         this.position = position;
     }
 

@@ -130,5 +130,12 @@ public class CompareCommandTest {
         assertThat(garbage.err()).startsWith("strata: ").contains("junk.tar").doesNotContain("\tat ").hasLineCount(1);
         assertThat(garbage.out()).isEmpty();
         assertThat(run("compare", a.toString(), a.toString(), "--format", "xml").exit()).isEqualTo(2);
+        Path corrupt = dir.resolve("corrupt.tar");
+        new TestImageBuilder().layer(TestLayer.of(TestEntry.file("etc/x", "x")).gzip()).corruptLayerBlob(0)
+                .write(TestImageBuilder.Format.OCI_ARCHIVE, corrupt);
+        Run bad = run("compare", "--format", "json", a.toString(), corrupt.toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.out()).isEmpty();
+        assertThat(bad.err()).startsWith("strata: ").contains("corrupt.tar").contains("sha256:").hasLineCount(1);
     }
 }

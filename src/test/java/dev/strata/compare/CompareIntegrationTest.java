@@ -84,6 +84,7 @@ class CompareIntegrationTest {
         Path more = buildah.buildAndExport(ImageSpec.debian(JQ_AND_FILE), ExportFormat.OCI_ARCHIVE);
         Comparison diff = compare(first, more, CompareOptions.defaults());
         assertThat(diff.verdict()).isEqualTo(Verdict.DIFFERENT);
+        assertThat(dev.strata.cli.CompareCommandTest.schema().validate(dev.strata.report.CompareJsonRenderer.toJson(diff))).isEmpty();
         List<PackageChange> added = diff.causes().stream().filter(c -> c instanceof PackageChange).map(c -> (PackageChange) c).toList();
         assertThat(added).allMatch(p -> p.change() == PackageChange.Change.ADDED && p.ecosystem() == Ecosystem.DPKG);
         assertThat(added).extracting(PackageChange::name).contains("file", "libmagic1", "libmagic-mgc");

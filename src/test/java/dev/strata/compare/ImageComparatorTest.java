@@ -162,9 +162,18 @@ class ImageComparatorTest {
 
     @Test
     void downgradeAddAndRemoveAreToldApart() throws Exception {
-        Comparison c = TestImages.compare(image(List.of(NUMPY_2)), image(List.of(NUMPY_1, BLAS)), dir, CompareOptions.defaults());
+        Comparison c = TestImages.compare(image(List.of(NUMPY_2)), image(List.of(NUMPY_1, BLAS), l -> add(l,
+                TestEntry.file("var/cache/apt/archives/libblas3_3.11.0-2_amd64.deb", "!<arch>\ndebian-binary"),
+                TestEntry.file("var/lib/apt/extended_states", "Package: libblas3\nArchitecture: amd64\nAuto-Installed: 1\n"))),
+                dir, CompareOptions.defaults());
         assertThat(c.causes()).filteredOn(x -> x instanceof PackageChange).extracting(Cause::kind)
                 .containsExactly("package-added", "package-downgraded"); // sorted by ecosystem then name: libblas3, python3-numpy
+        // the .deb apt kept is the package's; apt's auto-installed record is package-manager state
+        assertThat(((PackageChange) c.causes().get(0)).files()).extracting(FileChange::path)
+                .contains("/var/cache/apt/archives/libblas3_3.11.0-2_amd64.deb", "/usr/lib/x86_64-linux-gnu/blas/libblas.so.3");
+        // only the parent directories the test layer creates implicitly stay unexplained
+        assertThat(c.causes()).filteredOn(x -> x instanceof FileChange).extracting(x -> ((FileChange) x).path())
+                .containsExactlyInAnyOrder("/var/cache", "/var/cache/apt", "/var/cache/apt/archives", "/var/lib/apt");
         Comparison r = TestImages.compare(image(List.of(NUMPY_1, BLAS)), image(List.of(NUMPY_1)), dir, CompareOptions.defaults());
         PackageChange removed = (PackageChange) r.causes().get(0);
         assertThat(removed.kind()).isEqualTo("package-removed");

@@ -46,6 +46,10 @@ class BuildKitConformanceTest {
               StandardCharsets.UTF_8);
           Dockerfile df = DockerfileParser.parse("Dockerfile", bytes);
           assertThat(BuildKitDump.dump(df) + "\n").isEqualTo(expected);
+          AstInvariants.check(df);
+          // the canonical printout parses to the same dump
+          Dockerfile reprinted = DockerfileParser.parse("Dockerfile", DockerfilePrinter.print(df));
+          assertThat(BuildKitDump.dump(reprinted) + "\n").isEqualTo(expected);
         }));
   }
 

@@ -68,4 +68,52 @@ class ImageReaderFormatsTest {
         assertThat(hello.layerIndex()).isZero();
         assertThat(image.files().get("/etc/new").orElseThrow().layerIndex()).isEqualTo(1);
     }
+
+    /** Older docker save stores a repeated layer once and symlinks the other layer.tar to it. */
+    @org.junit.jupiter.api.Test
+    void legacyArchiveWithASymlinkedLayerTar() throws Exception {
+        Path plain = dir.resolve("plain.tar");
+        new TestImageBuilder().layer(TestEntry.file("same", "s")).layer(TestEntry.file("other", "o"))
+                .layer(TestEntry.file("same", "s")).write(Format.DOCKER_LEGACY, plain);
+        // rewrite the archive: the third layer.tar becomes a symlink to the first
+        java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> links = new java.util.LinkedHashMap<>();
+        com.fasterxml.jackson.databind.JsonNode manifest;
+        try (var in = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+                java.nio.file.Files.newInputStream(plain))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.isFile()) {
+                    files.put(e.getName(), in.readAllBytes());
+                }
+            }
+        }
+        manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(files.get("manifest.json"));
+        String first = manifest.get(0).get("Layers").get(0).asText();
+        String third = manifest.get(0).get("Layers").get(2).asText();
+        files.remove(third);
+        links.put(third, "../" + first);
+        Path linked = dir.resolve("linked.tar");
+        try (var out = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(
+                java.nio.file.Files.newOutputStream(linked))) {
+            for (var f : files.entrySet()) {
+                var e = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(f.getKey());
+                e.setSize(f.getValue().length);
+                out.putArchiveEntry(e);
+                out.write(f.getValue());
+                out.closeArchiveEntry();
+            }
+            for (var l : links.entrySet()) {
+                var e = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(l.getKey(),
+                        org.apache.commons.compress.archivers.tar.TarConstants.LF_SYMLINK);
+                e.setLinkName(l.getValue());
+                out.putArchiveEntry(e);
+                out.closeArchiveEntry();
+            }
+        }
+        ImageReader reader = new ImageReader(ReadOptions.defaults());
+        Image image = reader.read(linked);
+        assertThat(image.layers()).hasSize(3);
+        assertThat(image.files().get("/same").orElseThrow().layerIndex()).isEqualTo(2);
+        assertThat(reader.layersScanned()).isEqualTo(2);
+    }
 }

@@ -112,6 +112,18 @@ class CondaEnvironmentTest {
     }
 
     @Test
+    void pipIncludesAreReadRelativeToTheEnvironmentFile() {
+        IncludeLoader loader = (from, target) -> from.equals("env/environment.yml") && target.equals("requirements.txt")
+                ? java.util.Optional.of(new IncludeLoader.Source("env/requirements.txt", "torch==2.3.1\n"))
+                : java.util.Optional.empty();
+        CondaEnvironment env = CondaEnvironment.parseEnvironmentYml("env/environment.yml",
+                "dependencies:\n  - pip\n  - pip:\n      - -r requirements.txt\n", loader);
+        assertThat(env.problems()).isEmpty();
+        assertThat(env.pipRequirements()).extracting(Requirement::name, Requirement::file, Requirement::line)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("torch", "env/requirements.txt", 1));
+    }
+
+    @Test
     void malformedYamlIsAProblemNotAnException() {
         CondaEnvironment env = CondaEnvironment.parse("environment.yml", "name: [unclosed\ndependencies:\n  - a\n");
         assertThat(env.problems()).hasSize(1);

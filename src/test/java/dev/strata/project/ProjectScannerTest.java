@@ -39,7 +39,7 @@ class ProjectScannerTest {
                 .containsExactly(tuple("uv.lock", LockFormat.UV_LOCK));
         LockFile uv = report.lockFiles().get(0);
         assertThat(uv.packages()).extracting(LockedPackage::name, LockedPackage::line)
-                .containsExactly(tuple("mlflow", 4), tuple("numpy", 12), tuple("paper", 21), tuple("requests", 30));
+                .containsExactly(tuple("mlflow", 4), tuple("numpy", 12), tuple("paper", 21), tuple("requests", 38));
         assertThat(uv.runtimeVersion()).isEqualTo(">=3.11");
         LayerResult tests = report.layer(Layer.TESTS).orElseThrow();
         assertThat(has(tests, ".github/workflows/ci.yml", 13, "pytest")).isTrue();
@@ -53,8 +53,24 @@ class ProjectScannerTest {
     void poetryLockMissingADeclaredDependencyIsPartialAtTheManifestLine() {
         LayerResult result = layer("poetry-stale", Layer.LANGUAGE_DEPENDENCIES);
         assertThat(result.status()).isEqualTo(LayerStatus.PARTIAL);
-        assertThat(result.evidence()).containsExactly(new Evidence("pyproject.toml", 8,
+        assertThat(result.evidence()).first().isEqualTo(new Evidence("pyproject.toml", 8,
                 "scipy is declared in pyproject.toml but missing from poetry.lock: the lock is out of date"));
+        assertThat(has(result, "poetry.lock", 0, "content-hash does not match pyproject.toml")).isTrue();
+    }
+
+    @Test
+    void poetryContentHashIsReproduced() {
+        LayerResult result = layer("poetry-locked", Layer.LANGUAGE_DEPENDENCIES);
+        assertThat(result.status()).isEqualTo(LayerStatus.LOCKED);
+        assertThat(has(result, "poetry.lock", 0, "content-hash matches pyproject.toml")).isTrue();
+    }
+
+    @Test
+    void uvLockResolvedForOtherRequirementsIsPartial() {
+        LayerResult result = layer("uv-stale", Layer.LANGUAGE_DEPENDENCIES);
+        assertThat(result.status()).isEqualTo(LayerStatus.PARTIAL);
+        assertThat(result.evidence()).contains(new Evidence("pyproject.toml", 6,
+                "numpy is declared as '>=2.0' but uv.lock was resolved for '>=1.26': the lock is out of date (run uv lock)"));
     }
 
     @Test
@@ -71,7 +87,16 @@ class ProjectScannerTest {
         LayerResult result = layer("pipfile-stale", Layer.LANGUAGE_DEPENDENCIES);
         assertThat(result.status()).isEqualTo(LayerStatus.PARTIAL);
         assertThat(has(result, "Pipfile", 12, "black is declared in Pipfile but missing")).isTrue();
-        assertThat(has(result, "Pipfile.lock", 0, "_meta.hash differs")).isTrue();
+        assertThat(has(result, "Pipfile.lock", 0, "_meta.hash does not match the Pipfile")).isTrue();
+    }
+
+    @Test
+    void pipfileChangedAfterLockingIsPartialEvenWhenNamesAgree() {
+        LayerResult result = layer("pipfile-respecified", Layer.LANGUAGE_DEPENDENCIES);
+        assertThat(result.status()).isEqualTo(LayerStatus.PARTIAL);
+        assertThat(result.evidence()).extracting(Evidence::statement).containsExactly(
+                "Pipfile.lock locks 3 package(s) (Python 3.11, with hashes), covering all 3 declared in Pipfile",
+                "Pipfile.lock _meta.hash does not match the Pipfile: the Pipfile changed after locking (run pipenv lock)");
     }
 
     @Test
@@ -84,10 +109,24 @@ class ProjectScannerTest {
         LayerResult pinned = layer("requirements-pinned", Layer.LANGUAGE_DEPENDENCIES);
         assertThat(pinned.status()).isEqualTo(LayerStatus.PARTIAL);
         assertThat(has(pinned, "requirements.txt", 1, "all 2 requirement(s) pinned, but 2 without --hash")).isTrue();
+        assertThat(pinned.evidence()).as("docs/requirements.txt builds the docs only")
+                .noneMatch(e -> e.file().startsWith("docs/"));
+        assertThat(ProjectScanner.scan(FIXTURES.resolve("requirements-pinned")).lockFiles())
+                .extracting(LockFile::file).containsExactly("docs/requirements.txt", "requirements.txt");
 
         LayerResult hashed = layer("requirements-hashed", Layer.LANGUAGE_DEPENDENCIES);
         assertThat(hashed.status()).isEqualTo(LayerStatus.LOCKED);
         assertThat(has(hashed, "requirements.txt", 1, "all 2 requirement(s) pinned with hashes (--require-hashes)")).isTrue();
+    }
+
+    @Test
+    void compiledRequirementsMissingAnInputPackageArePartial() {
+        LayerResult result = layer("requirements-compiled", Layer.LANGUAGE_DEPENDENCIES);
+        assertThat(result.status()).isEqualTo(LayerStatus.PARTIAL);
+        assertThat(result.evidence()).containsExactly(
+                new Evidence("requirements.lock", 1, "all 1 requirement(s) pinned with hashes"),
+                new Evidence("requirements.in", 2,
+                        "numpy is declared in requirements.in but missing from requirements.lock: the lock is out of date"));
     }
 
     @Test
@@ -168,6 +207,31 @@ class ProjectScannerTest {
         assertThat(suiteOnly.status()).isEqualTo(LayerStatus.PARTIAL);
         assertThat(has(suiteOnly, ".github/workflows/lint.yml", 0, "no step runs the tests")).isTrue();
         assertThat(layer("bare", Layer.TESTS).status()).isEqualTo(LayerStatus.MISSING);
+    }
+
+    @Test
+    void installingATestRunnerIsNotRunningTests() {
+        assertThat(TestsLayer.testCommandAt("pip install pytest tox")).isEqualTo(-1);
+        assertThat(TestsLayer.testCommandAt("pip install -e . && pytest -q")).isEqualTo(20);
+        assertThat(TestsLayer.testCommandAt("python -m pip install tox\ntox -e py311")).isEqualTo(26);
+        assertThat(TestsLayer.testCommandAt("uv run --locked pytest")).isEqualTo(16);
+        assertThat(TestsLayer.testCommandAt("Rscript -e 'rcmdcheck::rcmdcheck()'")).isEqualTo(12);
+        assertThat(TestsLayer.testCommandAt("echo protox")).isEqualTo(-1);
+    }
+
+    @Test
+    void seedCalls() {
+        assertThat(ExperimentLayer.seedCall("np.random.seed(42)")).isEqualTo("np.random.seed(\u2026)");
+        assertThat(ExperimentLayer.seedCall("    torch.manual_seed(cfg.seed)")).isEqualTo("torch.manual_seed(\u2026)");
+        assertThat(ExperimentLayer.seedCall("rng = np.random.default_rng(2024)")).isEqualTo("default_rng(<seed>)");
+        assertThat(ExperimentLayer.seedCall("    rng = np.random.default_rng(SEED)")).isEqualTo("default_rng(<seed>)");
+        assertThat(ExperimentLayer.seedCall("rs = RandomState(seed=args.seed)")).isEqualTo("RandomState(<seed>)");
+        assertThat(ExperimentLayer.seedCall("rng = default_rng(n_samples)")).isNull();
+        assertThat(ExperimentLayer.seedCall("rng = np.random.default_rng()")).isNull();
+        assertThat(ExperimentLayer.seedCall("rng = MersenneTwister(1234)")).isEqualTo("MersenneTwister(<seed>)");
+        assertThat(ExperimentLayer.seedCall("clf = RandomForestClassifier(random_state=0)")).isEqualTo("random_state=<seed>");
+        assertThat(ExperimentLayer.seedCall("x = random.random()")).isNull();
+        assertThat(ExperimentLayer.seedCall("set.seed(1)")).isEqualTo("set.seed(\u2026)");
     }
 
     @Test

@@ -133,6 +133,32 @@ class RequirementsFileTest {
     }
 
     @Test
+    void parseFromDiskFollowsIncludesInsideTheRootOnly(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp)
+            throws java.io.IOException {
+        java.nio.file.Path root = java.nio.file.Files.createDirectories(temp.resolve("repo/req"));
+        java.nio.file.Files.writeString(temp.resolve("outside.txt"), "secret==1\n");
+        java.nio.file.Files.writeString(root.resolve("dev.txt"), "-r base.txt\n-r ../../outside.txt\npytest==8.2.2\n");
+        java.nio.file.Files.writeString(root.resolve("base.txt"), "numpy==1.26.4\n");
+        RequirementsFile file = RequirementsFile.parse(temp.resolve("repo"), "req/dev.txt", 1 << 20);
+        assertThat(file.file()).isEqualTo("req/dev.txt");
+        assertThat(file.requirements()).extracting(Requirement::name, Requirement::file)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("numpy", "req/base.txt"),
+                        org.assertj.core.groups.Tuple.tuple("pytest", "req/dev.txt"));
+        assertThat(file.problems()).extracting(ParseProblem::line, ParseProblem::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "included file not found: ../../outside.txt"));
+        assertThat(RequirementsFile.parse(temp.resolve("repo"), "missing.txt", 100).problems())
+                .extracting(ParseProblem::message).containsExactly("file cannot be read");
+    }
+
+    @Test
+    void byteOrderMarkAndCrLf() {
+        RequirementsFile file = RequirementsFile.parse("r.txt", "\uFEFFnumpy==1.26.4\r\nscipy==1.13.0\r\n");
+        assertThat(file.problems()).isEmpty();
+        assertThat(file.requirements()).extracting(Requirement::name, Requirement::line)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("numpy", 1), org.assertj.core.groups.Tuple.tuple("scipy", 2));
+    }
+
+    @Test
     void commentsNeedWhitespaceBeforeTheHash() {
         Requirement r = only("pkg @ https://x.org/p.zip#sha256=" + "0".repeat(64) + " # note");
         assertThat(r.url()).endsWith("0".repeat(64));

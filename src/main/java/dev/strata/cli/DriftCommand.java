@@ -1,0 +1,83 @@
+package dev.strata.cli;
+
+import dev.strata.lock.DriftChecker;
+import dev.strata.lock.DriftReport;
+import dev.strata.lock.LockFile;
+import dev.strata.lock.LockFileException;
+import dev.strata.lock.LockFileIO;
+import dev.strata.lock.ResolutionException;
+import dev.strata.report.DriftJsonRenderer;
+import dev.strata.report.DriftTextRenderer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code strata drift}: checks a lock against registries, servers and indexes as they are now. */
+@Command(name = "drift", mixinStandardHelpOptions = true,
+        description = {"Check strata.lock against the world: ok, moved (a tag or branch now points elsewhere) or gone (what the pin names can no longer be fetched).",
+                "Exit 0 clean, 1 when anything is gone (or moved with --fail-on moved), 2 on input errors."})
+public final class DriftCommand implements Callable<Integer> {
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PATH", defaultValue = ".",
+            description = "Project directory (holding strata.lock) or the lock file itself.")
+    Path path;
+
+    @Option(names = "--lock", paramLabel = "FILE", description = "Lock file (default: PATH/strata.lock).")
+    Path lockFile;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--fail-on", defaultValue = "gone", description = "gone or moved (default: ${DEFAULT-VALUE}).")
+    String failOn;
+
+    @Mixin RemoteOptions remote;
+
+    @Override
+    public Integer call() {
+        var err = spec.commandLine().getErr();
+        var out = spec.commandLine().getOut();
+        if (!format.equals("text") && !format.equals("json")) {
+            err.println("strata: drift: --format must be text or json, not '" + format + "'");
+            return 2;
+        }
+        DriftReport.FailOn threshold;
+        switch (failOn) {
+            case "gone" -> threshold = DriftReport.FailOn.GONE;
+            case "moved" -> threshold = DriftReport.FailOn.MOVED;
+            default -> {
+                err.println("strata: drift: --fail-on must be gone or moved, not '" + failOn + "'");
+                return 2;
+            }
+        }
+        Path lockPath = lockFile != null ? lockFile : Files.isDirectory(path) ? path.resolve(LockFileIO.FILE_NAME) : path;
+        if (!Files.isRegularFile(lockPath)) {
+            err.println("strata: " + lockPath + ": no lock file (run strata lock first)");
+            err.flush();
+            return 2;
+        }
+        try {
+            LockFile lock = LockFileIO.read(lockPath);
+            DriftReport report = new DriftChecker(remote.registry(), remote.downloads(), remote.git(), remote.pythonIndex())
+                    .check(lock, lockPath.toString());
+            out.print(format.equals("json") ? DriftJsonRenderer.render(report) : DriftTextRenderer.render(report));
+            out.flush();
+            return report.exitCode(threshold);
+        } catch (LockFileException | ResolutionException e) {
+            err.println("strata: " + e.getMessage());
+            err.flush();
+            return 2;
+        } catch (IOException e) {
+            err.println("strata: drift: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+    }
+}

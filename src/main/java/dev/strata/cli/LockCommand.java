@@ -1,0 +1,86 @@
+package dev.strata.cli;
+
+import dev.strata.lock.AtomicFiles;
+import dev.strata.lock.ImageResolver;
+import dev.strata.lock.LockInputException;
+import dev.strata.lock.LockResult;
+import dev.strata.lock.Locker;
+import dev.strata.lock.ResolutionException;
+import dev.strata.report.LockTextRenderer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code strata lock}: resolves every floating input of a Dockerfile into strata.lock. */
+@Command(name = "lock", mixinStandardHelpOptions = true,
+        description = {"Resolve the Dockerfile's floating inputs (base images, downloads, git clones, packages) and record them in strata.lock.",
+                "Exit 0 when written, 2 on input errors (nothing is written then)."})
+public final class LockCommand implements Callable<Integer> {
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PATH", defaultValue = ".",
+            description = "Project directory or Dockerfile (default: ${DEFAULT-VALUE}).")
+    Path path;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "DOCKERFILE", description = "Dockerfile (default: PATH/Dockerfile).")
+    Path dockerfile;
+
+    @Option(names = "--lock", paramLabel = "FILE", description = "Lock file to write (default: next to the Dockerfile, strata.lock).")
+    Path lockFile;
+
+    @Option(names = "--image", paramLabel = "FILE",
+            description = "Image built from this Dockerfile (docker-archive, OCI archive or layout) to read installed package versions from.")
+    Path image;
+
+    @Option(names = "--dry-run", description = "Print the lock instead of writing it.")
+    boolean dryRun;
+
+    @Mixin RemoteOptions remote;
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        DockerfileLocation where = DockerfileLocation.of(path, dockerfile, lockFile);
+        if (!Files.isRegularFile(where.dockerfile())) {
+            err.println("strata: " + where.dockerfile() + ": no such Dockerfile");
+            err.flush();
+            return 2;
+        }
+        if (image != null && !Files.exists(image)) {
+            err.println("strata: " + image + ": no such image file or directory");
+            err.flush();
+            return 2;
+        }
+        try {
+            Locker locker = new Locker(new ImageResolver(remote.registry()), remote.downloads(), remote.git(), remote.pythonIndex());
+            LockResult result = locker.lock(where.dockerfile(), where.lock(), image, Instant.now());
+            if (dryRun) {
+                out.print(result.text());
+            } else {
+                if (result.changed()) {
+                    AtomicFiles.write(where.lock(), result.text().getBytes(StandardCharsets.UTF_8), null);
+                }
+                out.print(LockTextRenderer.render(result, where.lock().toString()));
+            }
+            out.flush();
+            return 0;
+        } catch (LockInputException | ResolutionException e) {
+            err.println("strata: " + e.getMessage());
+            err.flush();
+            return 2;
+        } catch (IOException e) {
+            err.println("strata: " + where.lock() + ": cannot write (" + e.getMessage() + ")");
+            err.flush();
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.strata.lock;
+
+import dev.strata.image.Image;
+import dev.strata.image.ImageReadException;
+import dev.strata.image.ImageReader;
+import dev.strata.image.ReadOptions;
+import dev.strata.packages.Ecosystem;
+import dev.strata.packages.OsRelease;
+import dev.strata.packages.Package;
+import dev.strata.packages.PackageInventory;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The packages actually installed in a built image, by lock ecosystem ({@code apt}, {@code pip},
+ * ...), read with the image reader and the package inventory.
+ */
+public final class InstalledPackages {
+    private final Map<String, Package> byKey;
+    private final String imageDigest;
+    private final OsRelease os;
+    private final Instant created;
+
+    private InstalledPackages(Map<String, Package> byKey, String imageDigest, OsRelease os, Instant created) {
+        this.byKey = byKey;
+        this.imageDigest = imageDigest;
+        this.os = os;
+        this.created = created;
+    }
+
+    /** Reads {@code imageFile} (docker-archive, OCI archive or OCI layout). */
+    public static InstalledPackages read(Path imageFile) throws ResolutionException {
+        Image image;
+        try {
+            image = new ImageReader(ReadOptions.defaults().withCapture(PackageInventory.capturePaths())).read(imageFile);
+        } catch (ImageReadException e) {
+            throw new ResolutionException(e.getMessage(), e);
+        }
+        PackageInventory inventory = PackageInventory.of(image.files());
+        Map<String, Package> byKey = new HashMap<>();
+        for (Package p : inventory.packages()) {
+            String eco = lockEcosystem(p.ecosystem());
+            byKey.putIfAbsent(key(eco, p.name()), p);
+        }
+        OsRelease os = OsRelease.UNKNOWN;
+        for (String path : List.of("/etc/os-release", "/usr/lib/os-release")) {
+            Optional<byte[]> bytes = image.files().content(path);
+            if (bytes.isPresent()) {
+                os = OsRelease.parse(bytes.get());
+                break;
+            }
+        }
+        Instant created = null;
+        String text = image.config() == null ? "" : image.config().path("created").asText("");
+        try {
+            created = text.isEmpty() ? null : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            created = null;
+        }
+        String digest = image.manifestDigest() != null ? image.manifestDigest() : image.configDigest();
+        return new InstalledPackages(byKey, digest, os, created);
+    }
+
+    /** The lock's ecosystem name for an inventory ecosystem. */
+    static String lockEcosystem(Ecosystem e) {
+        return switch (e) {
+            case DPKG -> "apt";
+            case APK -> "apk";
+            case RPM -> "rpm";
+            case PYTHON -> "pip";
+            case CONDA -> "conda";
+            case NPM -> "npm";
+            case R -> "r";
+        };
+    }
+
+    private static String key(String ecosystem, String name) {
+        String n = ecosystem.equals("pip") ? PythonIndex.normalise(name) : ecosystem.equals("apt") ? name.toLowerCase(Locale.ROOT) : name;
+        return ecosystem + "/" + n;
+    }
+
+    /** The installed version of {@code name}, as a lock entry without hashes. */
+    public Optional<PackageLock> find(String ecosystem, String name, Instant now) {
+        Package p = byKey.get(key(ecosystem, name));
+        if (p == null && ecosystem.equals("apt")) {
+            int colon = name.indexOf(':');
+            p = colon > 0 ? byKey.get(key(ecosystem, name.substring(0, colon))) : null;
+        }
+        if (p == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new PackageLock(ecosystem, name, p.version(), condaBuild(p), List.of(),
+                "image " + imageDigest + " " + p.sourcePath(), LockClock.format(now)));
+    }
+
+    /**
+     * The snapshot archive that serves the apt versions of this image: its creation time on
+     * snapshot.debian.org or snapshot.ubuntu.com; empty for other distributions or an image without
+     * a creation time.
+     */
+    public Optional<AptSnapshot> aptSnapshot() {
+        if (created == null || os.id() == null) {
+            return Optional.empty();
+        }
+        String ts = LockClock.snapshot(created);
+        return switch (os.id()) {
+            case "debian" -> Optional.of(new AptSnapshot("debian", ts, "https://snapshot.debian.org/archive/debian/" + ts + "/"));
+            case "ubuntu" -> Optional.of(new AptSnapshot("ubuntu", ts, "https://snapshot.ubuntu.com/ubuntu/" + ts + "/"));
+            default -> Optional.empty();
+        };
+    }
+
+    private static String condaBuild(Package p) {
+        if (p.ecosystem() != Ecosystem.CONDA || p.purl() == null) {
+            return null;
+        }
+        int q = p.purl().indexOf('?');
+        if (q < 0) {
+            return null;
+        }
+        for (String kv : p.purl().substring(q + 1).split("&")) {
+            if (kv.startsWith("build=")) {
+                return java.net.URLDecoder.decode(kv.substring(6), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+}

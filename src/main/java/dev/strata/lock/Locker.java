@@ -1,0 +1,172 @@
+package dev.strata.lock;
+
+import dev.strata.dockerfile.Dockerfile;
+import dev.strata.dockerfile.DockerfileParseException;
+import dev.strata.dockerfile.DockerfileParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Resolves the floating inputs of a Dockerfile into a {@link LockFile}. All or nothing: when one
+ * input can not be resolved the whole lock fails, so a half-resolved lock is never written.
+ */
+public final class Locker {
+    private final ImageResolver images;
+    private final DownloadResolver downloads;
+    private final GitResolver git;
+    private final PythonIndex pythonIndex;
+
+    /** {@code pythonIndex} may be null (no hashes then). */
+    public Locker(ImageResolver images, DownloadResolver downloads, GitResolver git, PythonIndex pythonIndex) {
+        this.images = images;
+        this.downloads = downloads;
+        this.git = git;
+        this.pythonIndex = pythonIndex;
+    }
+
+    /** Reads and parses a Dockerfile, failing with a message naming it. */
+    static Dockerfile parse(Path dockerfile, byte[] bytes) throws LockInputException {
+        try {
+            return DockerfileParser.parse(dockerfile.toString(), bytes);
+        } catch (DockerfileParseException e) {
+            throw new LockInputException(e.getMessage(), e);
+        }
+    }
+
+    static byte[] readDockerfile(Path dockerfile) throws LockInputException {
+        try {
+            return Files.readAllBytes(dockerfile);
+        } catch (IOException e) {
+            throw new LockInputException(dockerfile + ": cannot read the Dockerfile (" + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    /**
+     * Locks {@code dockerfile}; the lock will live at {@code lockPath} (its previous content, if
+     * valid, keeps the {@code resolvedAt} of entries that resolve to the same thing, so an
+     * unchanged world re-locks to identical bytes). {@code image} is the built image package
+     * versions are read from, or null.
+     */
+    public LockResult lock(Path dockerfile, Path lockPath, Path image, Instant now) throws LockInputException, ResolutionException {
+        byte[] bytes = readDockerfile(dockerfile);
+        Dockerfile df = parse(dockerfile, bytes);
+        DockerfileInputs inputs = DockerfileInputs.of(df);
+        List<String> notes = new ArrayList<>(inputs.notes());
+
+        Map<String, ImageLock> imageLocks = new LinkedHashMap<>();
+        Map<String, DownloadLock> downloadLocks = new LinkedHashMap<>();
+        Map<String, GitLock> gitLocks = new LinkedHashMap<>();
+        Map<String, PackageLock> packageLocks = new LinkedHashMap<>();
+        InstalledPackages installed = null;
+        boolean needImage = inputs.targets().stream().anyMatch(t -> t instanceof LockTarget.Pkg);
+        if (needImage && image != null) {
+            installed = InstalledPackages.read(image);
+        } else if (needImage) {
+            notes.add("packages are installed but no --image was given: package versions are not locked");
+        }
+        for (LockTarget t : inputs.targets()) {
+            if (t instanceof LockTarget.Image i) {
+                if (!imageLocks.containsKey(i.written())) {
+                    imageLocks.put(i.written(), images.resolve(i.written(), now));
+                }
+            } else if (t instanceof LockTarget.Download d) {
+                if (!downloadLocks.containsKey(d.url())) {
+                    downloadLocks.put(d.url(), downloads.resolve(d.url(), now));
+                }
+            } else if (t instanceof LockTarget.Git g) {
+                String key = g.url() + "#" + g.ref();
+                if (!gitLocks.containsKey(key)) {
+                    gitLocks.put(key, git.resolve(g.url(), g.ref(), now));
+                }
+            } else if (t instanceof LockTarget.Pkg p && installed != null) {
+                lockPackage(p, installed, packageLocks, notes, now);
+            }
+        }
+        List<AptSnapshot> snapshots = new ArrayList<>();
+        if (installed != null && packageLocks.values().stream().anyMatch(p -> p.ecosystem().equals("apt"))) {
+            installed.aptSnapshot().ifPresent(snapshots::add);
+        }
+        Path lockDir = lockPath.toAbsolutePath().getParent();
+        String relative = lockDir.relativize(dockerfile.toAbsolutePath()).toString().replace('\\', '/');
+        LockFile fresh = new LockFile(LockFile.VERSION, new LockedDockerfile(relative, Hashes.sha256Hex(bytes)),
+                new ArrayList<>(imageLocks.values()), new ArrayList<>(downloadLocks.values()), new ArrayList<>(gitLocks.values()),
+                new ArrayList<>(packageLocks.values()), snapshots).sorted();
+
+        Optional<LockFile> previous = readPrevious(lockPath);
+        LockFile lock = previous.map(old -> keepResolutionTimes(old, fresh)).orElse(fresh);
+        String text = LockFileIO.write(lock);
+        boolean changed = previous.map(old -> !LockFileIO.write(old).equals(text)).orElse(true);
+        return new LockResult(lock, text, notes, changed);
+    }
+
+    private void lockPackage(LockTarget.Pkg p, InstalledPackages installed, Map<String, PackageLock> packageLocks, List<String> notes, Instant now)
+            throws ResolutionException {
+        String key = p.ecosystem() + "/" + p.name();
+        if (packageLocks.containsKey(key)) {
+            return;
+        }
+        Optional<PackageLock> found = installed.find(p.ecosystem(), p.name(), now);
+        if (found.isEmpty()) {
+            notes.add("line " + p.line() + ": " + p.ecosystem() + " package " + p.name() + " is not installed in the image; not locked");
+            return;
+        }
+        PackageLock pkg = found.get();
+        if (p.ecosystem().equals("pip") && pythonIndex != null) {
+            Optional<List<String>> hashes = pythonIndex.hashes(p.name(), pkg.version());
+            if (hashes.isPresent()) {
+                pkg = new PackageLock(pkg.ecosystem(), pkg.name(), pkg.version(), pkg.build(), hashes.get(),
+                        pkg.source() + "; hashes from " + pythonIndex.baseUrl(), pkg.resolvedAt());
+            } else {
+                notes.add("line " + p.line() + ": " + p.name() + "==" + pkg.version() + " is not on " + pythonIndex.baseUrl() + "; no hashes");
+            }
+        }
+        packageLocks.put(key, pkg);
+    }
+
+    private static Optional<LockFile> readPrevious(Path lockPath) {
+        if (!Files.isRegularFile(lockPath)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LockFileIO.read(lockPath));
+        } catch (LockFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Entries that resolve exactly as before keep their old time stamp. */
+    static LockFile keepResolutionTimes(LockFile old, LockFile fresh) {
+        Map<ImageLock, String> imageTimes = new HashMap<>();
+        old.images().forEach(i -> imageTimes.put(withTime(i, ""), i.resolvedAt()));
+        Map<DownloadLock, String> downloadTimes = new HashMap<>();
+        old.downloads().forEach(d -> downloadTimes.put(new DownloadLock(d.url(), d.sha256(), d.size(), d.source(), ""), d.resolvedAt()));
+        Map<GitLock, String> gitTimes = new HashMap<>();
+        old.git().forEach(g -> gitTimes.put(new GitLock(g.url(), g.ref(), g.commit(), ""), g.resolvedAt()));
+        Map<PackageLock, String> pkgTimes = new HashMap<>();
+        old.packages().forEach(p -> pkgTimes.put(withTime(p, ""), p.resolvedAt()));
+        return new LockFile(fresh.lockVersion(), fresh.dockerfile(),
+                fresh.images().stream().map(i -> withTime(i, imageTimes.getOrDefault(withTime(i, ""), i.resolvedAt()))).toList(),
+                fresh.downloads().stream().map(d -> new DownloadLock(d.url(), d.sha256(), d.size(), d.source(),
+                        downloadTimes.getOrDefault(new DownloadLock(d.url(), d.sha256(), d.size(), d.source(), ""), d.resolvedAt()))).toList(),
+                fresh.git().stream().map(g -> new GitLock(g.url(), g.ref(), g.commit(),
+                        gitTimes.getOrDefault(new GitLock(g.url(), g.ref(), g.commit(), ""), g.resolvedAt()))).toList(),
+                fresh.packages().stream().map(p -> withTime(p, pkgTimes.getOrDefault(withTime(p, ""), p.resolvedAt()))).toList(),
+                fresh.aptSnapshots());
+    }
+
+    private static ImageLock withTime(ImageLock i, String t) {
+        return new ImageLock(i.reference(), i.canonical(), i.digest(), i.mediaType(), i.platforms(), i.source(), t);
+    }
+
+    private static PackageLock withTime(PackageLock p, String t) {
+        return new PackageLock(p.ecosystem(), p.name(), p.version(), p.build(), p.hashes(), p.source(), t);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.strata.report;
+
+import dev.strata.lock.PinResult;
+import dev.strata.lock.UnifiedDiff;
+import java.nio.charset.StandardCharsets;
+
+/** {@code strata pin} for people: the unified diff (dry run) or a summary of what was pinned. */
+public final class LockPinTextRenderer {
+    private LockPinTextRenderer() {}
+
+    public static String diff(PinResult plan) {
+        String name = plan.dockerfile().toString();
+        return UnifiedDiff.of(name, name, new String(plan.before(), StandardCharsets.UTF_8), new String(plan.after(), StandardCharsets.UTF_8));
+    }
+
+    public static String summary(PinResult plan, boolean written) {
+        StringBuilder s = new StringBuilder();
+        plan.edits().forEach(e -> s.append("pinned    ").append(e.why()).append(System.lineSeparator()));
+        plan.notes().forEach(n -> s.append("note: ").append(n).append(System.lineSeparator()));
+        if (!plan.changes()) {
+            s.append(plan.dockerfile()).append(": nothing left to pin").append(System.lineSeparator());
+        } else {
+            s.append(plan.dockerfile()).append(written ? ": pinned " : ": would pin ").append(plan.edits().size())
+                    .append(plan.edits().size() == 1 ? " input" : " inputs")
+                    .append(written ? " (backup: " + plan.dockerfile().getFileName() + ".orig)" : "").append(System.lineSeparator());
+        }
+        return s.toString();
+    }
+}
