@@ -21,7 +21,14 @@ cp="target/test-classes:target/classes:$(cat "$tmp/cp.txt")"
 echo "== strata: parse + shell split + all rules, in memory, one JVM after warm-up (JMH)" >&2
 java -Dstrata.shared="$shared" -cp "$cp" org.openjdk.jmh.Main 'dev.strata.bench.AuditBenchmark' \
   -rf json -rff "$tmp/jmh.json" >&2
-strata_fps=$(node -e 'const r=require(process.argv[1]);console.log(r[0].primaryMetric.score.toFixed(0))' "$tmp/jmh.json")
+score() { node -e 'const r=require(process.argv[1]);const b=r.find(x=>x.benchmark.endsWith("."+process.argv[2]));console.log(b.primaryMetric.score.toFixed(0))' "$tmp/jmh.json" "$1"; }
+strata_fps=$(score auditCorpus)
+parse_fps=$(score parseOnly)
+model_fps=$(score parseAndModel)
+
+echo "== strata: CPU time per phase (load-independent)" >&2
+java -Dstrata.shared="$shared" -cp "$cp" dev.strata.bench.AuditPhases > "$tmp/phases.txt"
+cat "$tmp/phases.txt" >&2
 
 echo "== dockerfilelint: same files, in-process, after warm-up" >&2
 npm install --prefix "$tmp/npm" --no-audit --no-fund --silent dockerfilelint >&2
@@ -43,18 +50,26 @@ JS
 read -r dfl_fps dfl_files < <(node "$tmp/dfl.js" "$tmp/npm/node_modules/dockerfilelint" "$corpus" "$tmp")
 
 echo "== ./strata audit examples/jax-cuda, end to end (JVM start included; launcher uses CDS)" >&2
-./strata audit examples/jax-cuda >/dev/null 2>&1 || true   # records the CDS archive after a build
+rm -f target/strata.jsa
+./strata audit examples/jax-cuda >/dev/null 2>&1 || true   # records the CDS archive for the audit's classes
 ./strata audit examples/jax-cuda >/dev/null 2>&1 || true
 times=()
+cpus=()
+TIMEFORMAT='%R %U %S'
 for i in $(seq 10); do
-  s=$(date +%s%N); ./strata audit examples/jax-cuda >/dev/null 2>&1 || true; e=$(date +%s%N)
-  times+=($(( (e - s) / 1000000 )))
+  t=$( { time ./strata audit examples/jax-cuda >/dev/null 2>&1; } 2>&1 | tail -1 ) || true
+  read -r real user sys <<<"$t"
+  times+=("$(awk -v r="$real" 'BEGIN {printf "%d", r * 1000}')")
+  cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%d", (u + s) * 1000}')")
 done
-median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}')
+med() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
+median=$(med "${times[@]}")
+cpu_median=$(med "${cpus[@]}")
 
 echo
-echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
-echo "strata audit (in memory, JMH):     ${strata_fps} files/s over 618 corpus files"
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load average at the end:$(uptime | sed 's/.*load average://')"
+echo "strata audit (in memory, JMH):     ${strata_fps} files/s over 618 corpus files (parse only: ${parse_fps} files/s; parse + model with shell split: ${model_fps} files/s)"
 echo "dockerfilelint ${version} (in-process): ${dfl_fps} files/s over ${dfl_files} files"
+sed 's/^/strata phases: /' "$tmp/phases.txt"
 node -e 'console.log("ratio strata / dockerfilelint:   " + (process.argv[1] / process.argv[2]).toFixed(1) + "x")' "$strata_fps" "$dfl_fps"
-echo "./strata audit examples/jax-cuda:  median ${median} ms wall over 10 runs (runs: ${times[*]})"
+echo "./strata audit examples/jax-cuda:  median ${median} ms wall, ${cpu_median} ms CPU (user+sys) over 10 runs (wall: ${times[*]})"

@@ -33,7 +33,7 @@ public final class AptLiveMirrorRule implements Rule {
         List<Hit> hits = new ArrayList<>();
         for (Commands.Located l : Commands.all(model)) {
             SimpleCommand c = l.command();
-            if (!c.isNamed("apt-get", "apt")) {
+            if (!l.is("apt-get", "apt")) {
                 continue;
             }
             int sub = Invocation.subcommand(c.args(), Set.of("update"), VALUED);

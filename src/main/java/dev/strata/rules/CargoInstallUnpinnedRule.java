@@ -26,7 +26,7 @@ public final class CargoInstallUnpinnedRule implements Rule {
         List<Hit> hits = new ArrayList<>();
         for (Commands.Located l : Commands.all(model)) {
             SimpleCommand c = l.command();
-            if (!c.isNamed("cargo")) {
+            if (!l.is("cargo")) {
                 continue;
             }
             int sub = Invocation.subcommand(c.args(), Set.of("install"), Invocation.set("--config", "-Z", "-C"));

@@ -12,17 +12,34 @@ import java.util.Map;
 
 /** Small helpers over the shell parser's simple commands. */
 final class Commands {
+    private static final java.util.regex.Pattern CONTINUATION = java.util.regex.Pattern.compile("\\\\\\r?\\n\\s*");
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+    private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("[ \\t]+");
+
     private Commands() {}
 
-    /** A simple command together with the RUN it belongs to. */
-    record Located(RunScript run, SimpleCommand command) {}
+    /** A simple command together with the RUN it belongs to, and its name (computed once). */
+    record Located(RunScript run, SimpleCommand command, String name) {
+        boolean is(String... names) {
+            for (String n : names) {
+                if (n.equals(name)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
 
     /** Every simple command of every RUN, in source order. */
     static List<Located> all(DockerfileModel model) {
+        return model.memo().get("commands", () -> allUncached(model));
+    }
+
+    private static List<Located> allUncached(DockerfileModel model) {
         List<Located> out = new ArrayList<>();
         for (RunScript r : model.runs()) {
             for (SimpleCommand c : r.script().commands()) {
-                out.add(new Located(r, c));
+                out.add(new Located(r, c, c.name()));
             }
         }
         return out;
@@ -44,7 +61,7 @@ final class Commands {
         String src = model.ast().source();
         int start = Math.max(0, Math.min(c.start(), src.length()));
         int end = Math.max(start, Math.min(c.end(), src.length()));
-        String t = src.substring(start, end).replaceAll("\\\\\\r?\\n\\s*", " ").replaceAll("\\s+", " ").trim();
+        String t = SPACES.matcher(CONTINUATION.matcher(src.substring(start, end)).replaceAll(" ")).replaceAll(" ").trim();
         return t.length() > 160 ? t.substring(0, 157) + "..." : t;
     }
 
@@ -66,7 +83,7 @@ final class Commands {
             pos = w.end();
         }
         sb.append(src, pos, Math.max(pos, Math.min(c.end(), src.length())));
-        return sb.toString().replaceAll("\\\\\\r?\\n\\s*", " ").replaceAll("[ \\t]+", " ").trim();
+        return BLANKS.matcher(CONTINUATION.matcher(sb).replaceAll(" ")).replaceAll(" ").trim();
     }
 
     /** Whether a word's value is known and looks like a URL. */

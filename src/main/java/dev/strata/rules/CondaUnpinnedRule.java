@@ -35,7 +35,7 @@ public final class CondaUnpinnedRule implements Rule {
         List<Hit> hits = new ArrayList<>();
         for (Commands.Located l : Commands.all(model)) {
             SimpleCommand c = l.command();
-            if (!c.isNamed("conda", "mamba", "micromamba")) {
+            if (!l.is("conda", "mamba", "micromamba")) {
                 continue;
             }
             List<ShellWord> args = c.args();

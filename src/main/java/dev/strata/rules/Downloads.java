@@ -76,6 +76,10 @@ final class Downloads {
     private Downloads() {}
 
     static List<Download> all(DockerfileModel model) {
+        return model.memo().get("downloads", () -> allUncached(model));
+    }
+
+    private static List<Download> allUncached(DockerfileModel model) {
         List<Download> out = new ArrayList<>();
         for (Step step : model.steps()) {
             if (step.instruction().is("add")) {
@@ -89,15 +93,19 @@ final class Downloads {
             }
         }
         for (RunScript run : model.runs()) {
-            boolean verified = verifies(run);
+            Boolean verified = null;
             for (SimpleCommand c : run.script().commands()) {
+                String name = c.name();
                 Set<String> valued;
-                if (c.isNamed("curl")) {
+                if (name.equals("curl")) {
                     valued = CURL_VALUED;
-                } else if (c.isNamed("wget")) {
+                } else if (name.equals("wget")) {
                     valued = WGET_VALUED;
                 } else {
                     continue;
+                }
+                if (verified == null) {
+                    verified = verifies(run);
                 }
                 Invocation inv = Invocation.parse(c, c.args(), 0, valued);
                 List<ShellWord> urls = new ArrayList<>();

@@ -27,7 +27,7 @@ public final class GemUnpinnedRule implements Rule {
         List<Hit> hits = new ArrayList<>();
         for (Commands.Located l : Commands.all(model)) {
             SimpleCommand c = l.command();
-            if (!c.isNamed("gem")) {
+            if (!l.is("gem")) {
                 continue;
             }
             int sub = Invocation.subcommand(c.args(), Set.of("install", "i"), Set.of());

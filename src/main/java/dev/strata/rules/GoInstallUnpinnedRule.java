@@ -32,7 +32,7 @@ public final class GoInstallUnpinnedRule implements Rule {
         List<Hit> hits = new ArrayList<>();
         for (Commands.Located l : Commands.all(model)) {
             SimpleCommand c = l.command();
-            if (!c.isNamed("go")) {
+            if (!l.is("go")) {
                 continue;
             }
             int sub = Invocation.subcommand(c.args(), Set.of("install", "get"), Set.of());

@@ -26,22 +26,26 @@ final class NodePackages {
     private NodePackages() {}
 
     static List<Install> all(DockerfileModel model) {
+        return model.memo().get("node", () -> allUncached(model));
+    }
+
+    private static List<Install> allUncached(DockerfileModel model) {
         List<Install> out = new ArrayList<>();
         for (Commands.Located l : Commands.all(model)) {
             SimpleCommand c = l.command();
             List<ShellWord> args = c.args();
-            String tool = c.name();
+            String tool = l.name();
             int sub;
-            if (c.isNamed("npm")) {
+            if (l.is("npm")) {
                 sub = Invocation.subcommand(args, Set.of("install", "i", "add", "in", "isntall"), VALUED);
-            } else if (c.isNamed("yarn")) {
+            } else if (l.is("yarn")) {
                 int g = Invocation.subcommand(args, Set.of("global"), VALUED);
                 sub = g >= 0 ? (g + 1 < args.size() && args.get(g + 1).is("add") ? g + 1 : -1)
                         : Invocation.subcommand(args, Set.of("add", "install"), VALUED);
                 if (sub < 0 && !args.isEmpty() && args.stream().allMatch(w -> w.value().startsWith("-"))) {
                     sub = -2; // bare `yarn` installs the project
                 }
-            } else if (c.isNamed("pnpm")) {
+            } else if (l.is("pnpm")) {
                 sub = Invocation.subcommand(args, Set.of("add", "install", "i"), VALUED);
             } else {
                 continue;

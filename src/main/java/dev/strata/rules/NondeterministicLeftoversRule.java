@@ -30,8 +30,11 @@ public final class NondeterministicLeftoversRule implements Rule {
         for (RunScript run : model.runs()) {
             List<SimpleCommand> cmds = run.script().commands();
             boolean cleansLists = false;
-            for (SimpleCommand c : cmds) {
-                if (c.isNamed("rm") && c.args().stream().anyMatch(w -> w.value().contains("/var/lib/apt/lists"))) {
+            String[] names = new String[cmds.size()];
+            for (int i = 0; i < names.length; i++) {
+                SimpleCommand c = cmds.get(i);
+                names[i] = c.name();
+                if (names[i].equals("rm") && c.args().stream().anyMatch(w -> w.value().contains("/var/lib/apt/lists"))) {
                     cleansLists = true;
                 }
             }
@@ -40,8 +43,10 @@ public final class NondeterministicLeftoversRule implements Rule {
             boolean pipNoCacheEnv = run.step().variables().containsKey("PIP_NO_CACHE_DIR");
             boolean reportedApt = false;
             boolean reportedPip = false;
-            for (SimpleCommand c : cmds) {
-                if (!reportedApt && !cleansLists && !aptCacheMount && c.isNamed("apt-get", "apt")) {
+            for (int i = 0; i < names.length; i++) {
+                SimpleCommand c = cmds.get(i);
+                String name = names[i];
+                if (!reportedApt && !cleansLists && !aptCacheMount && (name.equals("apt-get") || name.equals("apt"))) {
                     int sub = Invocation.subcommand(c.args(), Set.of("update"), Invocation.set("-o", "-c"));
                     if (sub >= 0) {
                         reportedApt = true;
@@ -53,7 +58,7 @@ public final class NondeterministicLeftoversRule implements Rule {
                     }
                 }
                 if (!reportedPip && !pipNoCacheEnv && !pipCacheMount) {
-                    PipInstalls.Install pip = PipInstalls.of(run, c);
+                    PipInstalls.Install pip = PipInstalls.of(run, c, name);
                     if (pip != null && !pip.invocation().has("--no-cache-dir") && !pip.globalNoCache() && !pip.uv()) {
                         reportedPip = true;
                         ShellWord at = pip.installWord();

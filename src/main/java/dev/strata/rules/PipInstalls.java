@@ -47,9 +47,13 @@ final class PipInstalls {
     record Req(ShellWord word, Requirement requirement) {}
 
     static List<Install> all(DockerfileModel model) {
+        return model.memo().get("pip", () -> allUncached(model));
+    }
+
+    private static List<Install> allUncached(DockerfileModel model) {
         List<Install> out = new ArrayList<>();
         for (Commands.Located l : Commands.all(model)) {
-            Install in = of(l.run(), l.command());
+            Install in = of(l.run(), l.command(), l.name());
             if (in != null) {
                 out.add(in);
             }
@@ -58,8 +62,14 @@ final class PipInstalls {
     }
 
     static Install of(RunScript run, SimpleCommand c) {
+        return of(run, c, c.name());
+    }
+
+    static Install of(RunScript run, SimpleCommand c, String name) {
+        if (name.isEmpty() || name.charAt(0) != 'p' && name.charAt(0) != 'u') {
+            return null;
+        }
         List<ShellWord> args = c.args();
-        String name = c.name();
         int from;
         boolean uv = false;
         if (PIP.matcher(name).matches()) {

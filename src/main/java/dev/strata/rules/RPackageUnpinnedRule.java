@@ -33,9 +33,9 @@ public final class RPackageUnpinnedRule implements Rule {
         for (Commands.Located l : Commands.all(model)) {
             SimpleCommand c = l.command();
             List<ShellWord> exprs = new ArrayList<>();
-            if (c.isNamed("R", "Rscript")) {
+            if (l.is("R", "Rscript")) {
                 exprs.addAll(Invocation.parse(c, c.args(), 0, Set.of("-e", "--file", "-f")).values("-e"));
-            } else if (c.isNamed("install2.r", "installGithub.r")) {
+            } else if (l.is("install2.r", "installGithub.r")) {
                 Invocation inv = Invocation.parse(c, c.args(), 0, Invocation.set("-r", "--repos", "-l", "--libloc", "-n", "--ncpus", "-t", "--type"));
                 boolean dated = inv.values("-r", "--repos").stream().anyMatch(w -> DATED.matcher(w.value()).find());
                 if (!dated && !inv.operands().isEmpty()) {

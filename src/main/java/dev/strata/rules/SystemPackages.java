@@ -48,33 +48,37 @@ public final class SystemPackages {
 
     /** Every system package install in the Dockerfile, in source order. */
     public static List<Install> installs(DockerfileModel model) {
+        return model.memo().get("system", () -> installsUncached(model));
+    }
+
+    private static List<Install> installsUncached(DockerfileModel model) {
         List<Install> out = new ArrayList<>();
         for (Commands.Located l : Commands.all(model)) {
             SimpleCommand c = l.command();
             Manager m;
             Invocation inv;
-            if (c.isNamed("apt-get", "apt", "aptitude")) {
+            if (l.is("apt-get", "apt", "aptitude")) {
                 int sub = Invocation.subcommand(c.args(), Set.of("install"), APT_VALUED);
                 if (sub < 0) {
                     continue;
                 }
                 m = Manager.APT;
                 inv = Invocation.parse(c, c.args(), sub + 1, APT_VALUED);
-            } else if (c.isNamed("apk")) {
+            } else if (l.is("apk")) {
                 int sub = Invocation.subcommand(c.args(), Set.of("add"), APK_VALUED);
                 if (sub < 0) {
                     continue;
                 }
                 m = Manager.APK;
                 inv = Invocation.parse(c, c.args(), sub + 1, APK_VALUED);
-            } else if (c.isNamed("yum", "dnf", "microdnf", "dnf5", "tdnf")) {
+            } else if (l.is("yum", "dnf", "microdnf", "dnf5", "tdnf")) {
                 int sub = Invocation.subcommand(c.args(), Set.of("install"), RPM_VALUED);
                 if (sub < 0) {
                     continue;
                 }
-                m = c.isNamed("yum") ? Manager.YUM : Manager.DNF;
+                m = l.is("yum") ? Manager.YUM : Manager.DNF;
                 inv = Invocation.parse(c, c.args(), sub + 1, RPM_VALUED);
-            } else if (c.isNamed("zypper")) {
+            } else if (l.is("zypper")) {
                 int sub = Invocation.subcommand(c.args(), Set.of("install", "in"), ZYPPER_VALUED);
                 if (sub < 0) {
                     continue;

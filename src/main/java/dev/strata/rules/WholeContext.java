@@ -20,6 +20,10 @@ final class WholeContext {
     record Copy(Step step, CopyInstruction copy, Word source) {}
 
     static List<Copy> find(DockerfileModel model) {
+        return model.memo().get("wholeContext", () -> findUncached(model));
+    }
+
+    private static List<Copy> findUncached(DockerfileModel model) {
         List<Copy> out = new ArrayList<>();
         for (Step step : model.steps()) {
             if (!step.instruction().is("copy") && !step.instruction().is("add")) {

@@ -3,6 +3,8 @@ package dev.strata.bench;
 import dev.strata.audit.AuditInputException;
 import dev.strata.audit.Auditor;
 import dev.strata.config.AuditConfig;
+import dev.strata.dockerfile.DockerfileParseException;
+import dev.strata.dockerfile.DockerfileParser;
 import dev.strata.rules.model.BuildContext;
 import dev.strata.rules.model.DockerfileModel;
 import java.io.IOException;
@@ -59,6 +61,33 @@ public class AuditBenchmark {
         }
     }
 
+    /** Phase 1 alone: the Dockerfile parser (package dockerfile). */
+    @Benchmark
+    @OperationsPerInvocation(CORPUS_FILES)
+    public void parseOnly(Blackhole bh) {
+        for (int i = 0; i < texts.size(); i++) {
+            try {
+                bh.consume(DockerfileParser.parse(names.get(i), texts.get(i)));
+            } catch (DockerfileParseException e) {
+                bh.consume(e);
+            }
+        }
+    }
+
+    /** Phases 1 and 2: parse, then the model (ARG/ENV scoping and shell splitting of every RUN). */
+    @Benchmark
+    @OperationsPerInvocation(CORPUS_FILES)
+    public void parseAndModel(Blackhole bh) {
+        for (int i = 0; i < texts.size(); i++) {
+            try {
+                bh.consume(Auditor.model(names.get(i), names.get(i), texts.get(i), BuildContext.empty()));
+            } catch (AuditInputException e) {
+                bh.consume(e);
+            }
+        }
+    }
+
+    /** The whole audit of each file: parse, model and every rule. */
     @Benchmark
     @OperationsPerInvocation(CORPUS_FILES)
     public void auditCorpus(Blackhole bh) {

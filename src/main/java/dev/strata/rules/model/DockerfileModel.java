@@ -20,6 +20,7 @@ import java.util.Set;
  * @param expander word expansion with this file's escape character
  * @param suppressions rule ids suppressed per instruction
  * @param runs every RUN split into simple commands, in source order
+ * @param memo analyses derived from this model, shared by the rules (not part of its value)
  */
 public record DockerfileModel(
         String file,
@@ -29,7 +30,8 @@ public record DockerfileModel(
         BuildContext context,
         WordExpander expander,
         Map<Instruction, Set<String>> suppressions,
-        List<RunScript> runs) {
+        List<RunScript> runs,
+        Memo memo) {
 
     public DockerfileModel {
         globalArgs = Map.copyOf(globalArgs);
@@ -56,7 +58,7 @@ public record DockerfileModel(
 
     /** Every step of every stage, in source order. */
     public List<Step> steps() {
-        return stages.stream().flatMap(s -> s.steps().stream()).toList();
+        return memo.get("steps", () -> stages.stream().flatMap(s -> s.steps().stream()).toList());
     }
 
     /** 1-based line of a source offset. */

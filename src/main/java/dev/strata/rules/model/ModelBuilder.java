@@ -108,7 +108,7 @@ public final class ModelBuilder {
                 }
             }
         }
-        return new DockerfileModel(file, ast, global, stages, context, expander, suppressions, runs);
+        return new DockerfileModel(file, ast, global, stages, context, expander, suppressions, runs, new Memo());
     }
 
     /** Joins a relative directory onto an absolute one. */
