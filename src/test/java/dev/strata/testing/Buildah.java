@@ -32,7 +32,11 @@ import org.junit.jupiter.api.Assumptions;
  * {@code R}/{@code RR} under its own temporary directory, {@code --isolation chroot} and
  * {@code --network host}, so parallel tests and JVMs never share or collide on storage, nothing
  * needs a daemon, and {@code RUN apt-get …} reaches deb.debian.org. {@link #close()} deletes all of it.
- * Builds never use a cache ({@code --no-cache}, {@code --layers=false}).
+ * Builds never use a cache ({@code --no-cache}, {@code --layers=false}); with {@code --layers=false}
+ * buildah squashes everything a build adds into ONE layer (a {@code FROM scratch} image has exactly one
+ * layer; its history has one non-empty entry, the last instruction). strata's own rebuild uses
+ * {@code --layers} instead (one layer per instruction); this fixture keeps the squashed form that the
+ * tests written against it expect.
  *
  * <p>Cost: a busybox image builds and exports in about a second; a Debian image about 10–30 s
  * (plus the one-time 30 s debootstrap per machine, cached by {@link DebianRootfs}).
