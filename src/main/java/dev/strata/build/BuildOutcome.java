@@ -12,8 +12,8 @@ import java.util.List;
  * @param archive the OCI archive written, or null when the build failed
  * @param log the build log file
  * @param buildTime time spent in the builder's build command
- * @param exportTime time spent exporting the image to the archive (zero when the builder writes the
- *     archive itself during the build, or when the build failed)
+ * @param exportTime time spent exporting the image to the archive and removing it from the builder's
+ *     store (zero when the builder writes the archive itself during the build, or when the build failed)
  * @param commands every command run, in order (for the log and for users who want to repeat it)
  */
 public record BuildOutcome(

@@ -78,13 +78,13 @@ abstract sealed class StoreBuilder implements Builder permits BuildahBuilder, Po
         CommandResult exported = runner.run(new Command(export, env, r.log(), line -> { }, EXPORT_LIMIT));
         List<String> remove = argv(List.of("rmi", "--force", r.imageName()));
         commands.add(remove);
-        runner.run(new Command(remove, env, null, line -> { }, EXPORT_LIMIT));
+        CommandResult removed = runner.run(new Command(remove, env, null, line -> { }, EXPORT_LIMIT));
+        Duration exportTime = exported.elapsed().plus(removed.elapsed()); // removal from the store is export's cost
         if (!exported.succeeded()) {
             note(r, "strata: exporting the image failed (exit " + exported.exitCode() + ")");
-            return new BuildOutcome(false, exported.exitCode(), null, r.log(), built.elapsed(), exported.elapsed(),
-                    commands);
+            return new BuildOutcome(false, exported.exitCode(), null, r.log(), built.elapsed(), exportTime, commands);
         }
-        return new BuildOutcome(true, 0, r.archive(), r.log(), built.elapsed(), exported.elapsed(), commands);
+        return new BuildOutcome(true, 0, r.archive(), r.log(), built.elapsed(), exportTime, commands);
     }
 
     /** Writes a line of strata's own into the build log, so the log says what ran. */

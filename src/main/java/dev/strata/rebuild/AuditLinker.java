@@ -111,6 +111,8 @@ public final class AuditLinker {
         if (cb.endsWith("# buildkit")) {
             cb = cb.substring(0, cb.length() - "# buildkit".length()).strip();
         }
+        // buildah prefixes RUNs that see build args with "|<count> NAME=value … " (as docker's builder did)
+        cb = cb.replaceFirst("^\\|\\d+( [A-Za-z_][A-Za-z0-9_]*=\\S*)* (?=/bin/sh -c )", "");
         String keyword = null;
         if (cb.startsWith("/bin/sh -c #(nop) ")) {
             cb = cb.substring("/bin/sh -c #(nop) ".length()).strip();

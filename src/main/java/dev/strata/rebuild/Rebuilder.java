@@ -106,6 +106,7 @@ public final class Rebuilder {
         if (!Files.isRegularFile(dockerfile)) {
             throw new RebuildInputException(dockerfile + ": no such Dockerfile");
         }
+        checkWorkDir(options.workDir());
         BuilderChoice choice = builders.choose(options.builder());
         listener.builderChosen(choice);
         Builder builder = choice.builder();
@@ -316,22 +317,29 @@ public final class Rebuilder {
         return out;
     }
 
+    /** Refuses a work directory that is a file or holds anything, before any builder is probed. */
+    private static void checkWorkDir(Path requested) throws RebuildInputException {
+        if (requested == null || !Files.exists(requested)) {
+            return;
+        }
+        if (!Files.isDirectory(requested)) {
+            throw new RebuildInputException(requested + ": work directory is not a directory");
+        }
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(requested)) {
+            if (s.iterator().hasNext()) {
+                throw new RebuildInputException(requested + ": work directory is not empty");
+            }
+        } catch (IOException e) {
+            throw new RebuildInputException(requested + ": cannot read the work directory: " + e.getMessage(), e);
+        }
+    }
+
     private static Path prepareWorkDir(Path requested) throws RebuildInputException {
         try {
             if (requested == null) {
                 return Files.createTempDirectory("strata-rebuild-").toAbsolutePath();
             }
             Path dir = requested.toAbsolutePath().normalize();
-            if (Files.exists(dir)) {
-                if (!Files.isDirectory(dir)) {
-                    throw new RebuildInputException(requested + ": work directory is not a directory");
-                }
-                try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
-                    if (s.iterator().hasNext()) {
-                        throw new RebuildInputException(requested + ": work directory is not empty");
-                    }
-                }
-            }
             Files.createDirectories(dir);
             return dir;
         } catch (IOException e) {

@@ -36,7 +36,8 @@ class BuilderCommandsTest {
                         "SOURCE_DATE_EPOCH=1700000000", "--target", "runtime", "--platform", "linux/arm64", "--secret",
                         "id=tok,src=/run/tok", "-f", tmp.resolve("ctx/Dockerfile").toString(), "-t",
                         "localhost/strata-rebuild-1", tmp.resolve("ctx").toString()),
-                List.of("buildah", "--root", "/s", "push", "--disable-compression", "localhost/strata-rebuild-1",
+                List.of("buildah", "--root", "/s", "push", "--compression-format", "zstd", "--compression-level", "1",
+                        "localhost/strata-rebuild-1",
                         "oci-archive:" + tmp.resolve("b1.oci.tar")),
                 List.of("buildah", "--root", "/s", "rmi", "--force", "localhost/strata-rebuild-1"));
         assertThat(r.seen.get(0).environment()).containsEntry("TZ", "Etc/GMT+12");

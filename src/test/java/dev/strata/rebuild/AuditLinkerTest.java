@@ -65,6 +65,8 @@ class AuditLinkerTest {
         assertThat(AuditLinker.lines("RUN /bin/sh -c apt-get update && apt-get install -y python3-numpy jq # buildkit", d))
                 .containsExactly(8, 8);
         assertThat(AuditLinker.lines("COPY . /src # buildkit", d)).containsExactly(9, 9);
+        assertThat(AuditLinker.lines("|1 TZ=Etc/GMT-14 /bin/sh -c apt-get update && apt-get install -y python3-numpy jq", d))
+                .containsExactly(8, 8);
         assertThat(AuditLinker.lines("/bin/sh -c make install", d)).isNull();
     }
 

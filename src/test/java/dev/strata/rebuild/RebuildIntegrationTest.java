@@ -10,6 +10,8 @@ import dev.strata.compare.Cause;
 import dev.strata.compare.FileChange;
 import dev.strata.compare.PackageChange;
 import dev.strata.compare.Verdict;
+import dev.strata.report.RebuildJsonRenderer;
+import dev.strata.report.RebuildSchemaCheck;
 import dev.strata.testing.Buildah;
 import dev.strata.testing.ImageSpec;
 import java.nio.file.Files;
@@ -68,6 +70,7 @@ class RebuildIntegrationTest {
                 .withFile("data.txt", "measurements\n"));
         RebuildResult r = rebuilder.rebuild(p, RebuildOptions.defaults().withFixedTime(0L, true));
         assertThat(r.verdict()).as("%s", r.comparisons()).isEqualTo(Verdict.BITWISE_IDENTICAL);
+        assertThat(RebuildSchemaCheck.validate(RebuildJsonRenderer.render(r))).isEmpty();
         assertThat(r.builds()).hasSize(2).allMatch(BuildRecord::succeeded);
         assertThat(r.varied()).contains(Variation.BUILD_PATH, Variation.UMASK).doesNotContain(Variation.TIME);
         assertThat(r.exitCode()).isZero();
@@ -87,6 +90,31 @@ class RebuildIntegrationTest {
     }
 
     @Test
+    void packageThatDiffersIsLinkedToTheUnpinnedInstallThatNamesIt() throws Exception {
+        // the second build's TZ makes the RUN install one more package: a real package difference
+        Path p = project(ImageSpec.debian("ARG TZ\nRUN apt-get update -qq && if [ \"$TZ\" = \"Etc/GMT-14\" ]; then"
+                + " apt-get install -y -qq --no-install-recommends bc >/dev/null; fi\n"));
+        RebuildResult r = rebuilder.rebuild(p, RebuildOptions.defaults().withVary(EnumSet.of(Variation.TIMEZONE)));
+        assertThat(r.verdict()).isEqualTo(Verdict.DIFFERENT);
+        int bc = -1;
+        for (int i = 0; i < r.causes().size(); i++) {
+            if (r.causes().get(i) instanceof PackageChange pc && pc.name().equals("bc")) {
+                bc = i;
+                assertThat(pc.change()).isEqualTo(PackageChange.Change.ADDED);
+            }
+        }
+        assertThat(bc).as("causes %s", r.causes()).isNotNegative();
+        int index = bc;
+        assertThat(r.explanations()).filteredOn(e -> e.cause() == index).singleElement().satisfies(e -> {
+            assertThat(e.findings()).extracting(CauseExplanation.LinkedFinding::rule)
+                    .containsExactly("apt-live-mirror", "apt-unpinned");
+            assertThat(e.findings()).allSatisfy(f -> assertThat(f.line()).isEqualTo(4));
+            assertThat(e.findings().get(1).message()).contains("`bc`");
+        });
+        assertThat(RebuildSchemaCheck.validate(RebuildJsonRenderer.render(r))).isEmpty();
+    }
+
+    @Test
     void runWritingTheDateIsDifferentAndNamesTheFile() throws Exception {
         Path p = project(ImageSpec.busybox(ImageSpec.busyboxRun(
                 "/bin/busybox mkdir -p /out && /bin/busybox date +%s%N > /out/built-at")));
@@ -95,6 +123,7 @@ class RebuildIntegrationTest {
         List<String> subjects = new ArrayList<>();
         r.causes().forEach(c -> subjects.add(subject(c)));
         assertThat(subjects).contains("/out/built-at");
+        assertThat(RebuildSchemaCheck.validate(RebuildJsonRenderer.render(r))).isEmpty();
         assertThat(r.exitCode()).isEqualTo(1);
     }
 
@@ -111,6 +140,7 @@ class RebuildIntegrationTest {
         assertThat(f.lastLines()).contains("preparing");
         assertThat(r.builds().get(0).log()).isRegularFile();
         assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(RebuildSchemaCheck.validate(RebuildJsonRenderer.render(r))).isEmpty();
         Rebuilder.deleteTree(r.workDir());
     }
 

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.strata.build.Variation;
 import dev.strata.compare.Comparison;
@@ -26,7 +23,6 @@ import dev.strata.rebuild.Timings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -137,11 +133,7 @@ class RebuildRenderersTest {
         assertThat(j.get("comparisons").get(0).get("comparison").get("verdict").asText()).isEqualTo("different");
     }
 
-    /** Validation messages of {@code json} against docs/schema/rebuild.schema.json. */
     static Set<ValidationMessage> validate(String json) throws IOException {
-        Path schemaFile = Path.of("docs/schema/rebuild.schema.json");
-        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                .getSchema(Files.readString(schemaFile));
-        return schema.validate(new ObjectMapper().readTree(json));
+        return RebuildSchemaCheck.validate(json);
     }
 }

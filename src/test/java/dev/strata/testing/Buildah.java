@@ -32,7 +32,11 @@ import org.junit.jupiter.api.Assumptions;
  * {@code R}/{@code RR} under its own temporary directory, {@code --isolation chroot} and
  * {@code --network host}, so parallel tests and JVMs never share or collide on storage, nothing
  * needs a daemon, and {@code RUN apt-get …} reaches deb.debian.org. {@link #close()} deletes all of it.
- * Builds never use a cache ({@code --no-cache}, {@code --layers=false}).
+ * Builds never use a cache ({@code --no-cache}, {@code --layers=false}); with {@code --layers=false}
+ * buildah squashes everything a build adds into ONE layer (a {@code FROM scratch} image has exactly one
+ * layer; its history has one non-empty entry, the last instruction). strata's own rebuild uses
+ * {@code --layers} instead (one layer per instruction); this fixture keeps the squashed form that the
+ * tests written against it expect.
  *
  * <p>Cost: a busybox image builds and exports in about a second; a Debian image about 10–30 s
  * (plus the one-time 30 s debootstrap per machine, cached by {@link DebianRootfs}).
@@ -213,17 +217,18 @@ public final class Buildah implements AutoCloseable {
 
     /**
      * Exports the image with {@code buildah push} to {@code target}: a tar file for the archive
-     * formats, a directory (created) for {@link ExportFormat#OCI_LAYOUT}. Layers are written
-     * uncompressed unless {@code compression} says otherwise.
+     * formats, a directory (created) for {@link ExportFormat#OCI_LAYOUT}. Layers are compressed as
+     * buildah does by default (gzip in OCI archives and layouts; docker-archive is uncompressed).
      */
     public Path export(BuiltImage image, ExportFormat format, Path target) {
         return export(image, format, target, null);
     }
 
     /**
-     * As {@link #export(BuiltImage, ExportFormat, Path)}, with layer compression: null (as buildah
-     * defaults: uncompressed for these transports), "gzip" or "zstd" ({@code --compression-format},
-     * forced with {@code --force-compression}).
+     * As {@link #export(BuiltImage, ExportFormat, Path)}, with layer compression: null (buildah's
+     * default: gzip for OCI archive and layout, uncompressed for docker-archive, which is always
+     * uncompressed), "gzip" or "zstd" ({@code --compression-format}; buildah 1.28 has no way to
+     * write uncompressed OCI layers).
      */
     public Path export(BuiltImage image, ExportFormat format, Path target, String compression) {
         String dest = switch (format) {
@@ -233,7 +238,7 @@ public final class Buildah implements AutoCloseable {
         };
         List<String> args = new ArrayList<>(List.of("push"));
         if (compression != null) {
-            args.addAll(List.of("--compression-format", compression, "--force-compression"));
+            args.addAll(List.of("--compression-format", compression));
         }
         args.addAll(List.of(image.name(), dest));
         ProcessResult r = run(args, Map.of(), BUILD_LIMIT);

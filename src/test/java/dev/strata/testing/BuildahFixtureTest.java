@@ -47,6 +47,23 @@ class BuildahFixtureTest {
     }
 
     @Test
+    void zstdExportWritesZstdLayers() throws Exception {
+        BuiltImage img = buildah.build(hello().withTimestamp(0));
+        Path tar = buildah.export(img, ExportFormat.OCI_ARCHIVE, buildah.workDir().resolve("zstd.tar"), "zstd");
+        boolean zstdBlob = false;
+        try (var in = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(Files.newInputStream(tar))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.getName().startsWith("blobs/sha256/") && e.getSize() >= 4) {
+                    byte[] head = in.readNBytes(4);
+                    zstdBlob |= head[0] == (byte) 0x28 && head[1] == (byte) 0xB5 && head[2] == (byte) 0x2F
+                            && head[3] == (byte) 0xFD;
+                }
+            }
+        }
+        assertThat(zstdBlob).as("a zstd-compressed layer blob in %s", tar).isTrue();
+    }
+
+    @Test
     void fixedTimestampGivesTheSameImageIdTwice() {
         BuiltImage a = buildah.build(hello().withTimestamp(0));
         BuiltImage b = buildah.build(hello().withTimestamp(0));
