@@ -6,6 +6,7 @@ import dev.strata.audit.Auditor;
 import dev.strata.config.AuditConfig;
 import dev.strata.config.ConfigException;
 import dev.strata.config.ConfigLoader;
+import dev.strata.lock.AtomicFiles;
 import dev.strata.report.AuditJsonRenderer;
 import dev.strata.report.AuditSarifRenderer;
 import dev.strata.report.AuditTextRenderer;
@@ -14,10 +15,10 @@ import dev.strata.rules.Severity;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -93,7 +94,7 @@ public final class AuditCommand implements Callable<Integer> {
         };
         if (output != null) {
             try {
-                writeAtomically(output, report);
+                AtomicFiles.write(output, report.getBytes(StandardCharsets.UTF_8), null);
             } catch (IOException e) {
                 return fail(err, output + ": cannot write: " + e.getMessage());
             }
@@ -132,19 +133,4 @@ public final class AuditCommand implements Callable<Integer> {
     }
 
     /** Writes through a temporary file in the same directory and an atomic rename. */
-    static void writeAtomically(Path file, String content) throws IOException {
-        Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-        try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
 }

@@ -4,6 +4,7 @@ import dev.strata.build.BuilderException;
 import dev.strata.build.Variation;
 import dev.strata.compare.CompareOptions;
 import dev.strata.compare.NoiseConfigException;
+import dev.strata.lock.AtomicFiles;
 import dev.strata.rebuild.RebuildInputException;
 import dev.strata.rebuild.RebuildListener;
 import dev.strata.rebuild.RebuildOptions;
@@ -15,10 +16,10 @@ import dev.strata.report.RebuildTextRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -149,7 +150,7 @@ public final class RebuildCommand implements Callable<Integer> {
                 : RebuildTextRenderer.render(result, colour);
         if (output != null) {
             try {
-                writeAtomically(output, report);
+                AtomicFiles.write(output, report.getBytes(StandardCharsets.UTF_8), null);
             } catch (IOException e) {
                 return fail(err, output + ": cannot write: " + e.getMessage());
             }
@@ -192,19 +193,4 @@ public final class RebuildCommand implements Callable<Integer> {
         return 2;
     }
 
-    private static void writeAtomically(Path target, String text) throws IOException {
-        Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
 }

@@ -4,15 +4,16 @@ import dev.strata.compare.ImageFiles;
 import dev.strata.image.Image;
 import dev.strata.image.ImageReadException;
 import dev.strata.image.ReadOptions;
+import dev.strata.lock.AtomicFiles;
 import dev.strata.packages.PackageInventory;
 import dev.strata.sbom.ImageSbom;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
+
+
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,7 +64,7 @@ public final class SbomCommand implements Callable<Integer> {
             return 0;
         }
         try {
-            writeAtomically(output, json);
+            AtomicFiles.write(output, json.getBytes(StandardCharsets.UTF_8), null);
         } catch (IOException e) {
             err.println("strata: " + output + ": cannot write: " + e.getMessage());
             return 2;
@@ -72,18 +73,4 @@ public final class SbomCommand implements Callable<Integer> {
     }
 
     /** Temp file in the target's directory, then a rename: readers never see half a file. */
-    static void writeAtomically(Path target, String text) throws IOException {
-        Path abs = target.toAbsolutePath();
-        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
 }
