@@ -286,4 +286,27 @@ class ToolCallsTest {
             assertThat(installing(src)).as(src).hasSize(1);
         }
     }
+
+    @Test
+    void rpmNamesWithDigitsAndDashesAreNotVersions() throws Exception {
+        PackageManagerCall c = pm("dnf install -y java-17-openjdk python3-devel gcc-c++ perl-Digest-SHA libstdc++-devel "
+                + "compat-libstdc++-33 java-1.8.0-openjdk-headless foo-17");
+        assertThat(c.packages()).extracting(PackageSpec::name).containsExactly("java-17-openjdk", "python3-devel",
+                "gcc-c++", "perl-Digest-SHA", "libstdc++-devel", "compat-libstdc++-33", "java-1.8.0-openjdk-headless",
+                "foo-17");
+        assertThat(c.packages()).extracting(PackageSpec::exact).containsOnly(false);
+        assertThat(c.packages()).extracting(PackageSpec::version).containsOnly("");
+    }
+
+    @Test
+    void rpmVersionedSpecs() throws Exception {
+        PackageManagerCall c = pm("yum install -y foo-1.2-3.el9 foo-1.2 foo-0:1.2-3.el9.x86_64 "
+                + "java-17-openjdk-17.0.9.0.9-1.el9 python3.11-3.11.5-1.el9 perl-Digest-SHA-5.97-1.el9 bar-1.2.* baz-2-1");
+        assertThat(c.packages()).extracting(PackageSpec::name).containsExactly("foo", "foo", "foo", "java-17-openjdk",
+                "python3.11", "perl-Digest-SHA", "bar", "baz");
+        assertThat(c.packages()).extracting(PackageSpec::version).containsExactly("1.2-3.el9", "1.2",
+                "0:1.2-3.el9.x86_64", "17.0.9.0.9-1.el9", "3.11.5-1.el9", "5.97-1.el9", "1.2.*", "2-1");
+        assertThat(c.packages()).extracting(PackageSpec::exact)
+                .containsExactly(true, true, true, true, true, true, false, true);
+    }
 }
