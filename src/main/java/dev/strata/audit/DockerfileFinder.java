@@ -15,13 +15,31 @@ import java.util.Locale;
 /**
  * Finds the build files under a directory: {@code Dockerfile}, {@code *.Dockerfile},
  * {@code Dockerfile.*}, {@code Containerfile} and {@code Containerfile.*} (case-insensitive), skipping
- * VCS and dependency directories and the configured skip paths. Results are sorted so reports are
- * stable.
+ * VCS and dependency directories, the configured skip paths and backup copies ({@code Dockerfile.orig}
+ * left by {@code strata pin}, editor and patch leftovers). Results are sorted so reports are stable.
  */
 public final class DockerfileFinder {
     private static final List<String> NEVER_DESCEND = List.of(".git", ".hg", ".svn", "node_modules", ".venv", "__pycache__");
 
+    /** Endings of backup, patch-reject and editor swap copies: not build files of their own. */
+    private static final List<String> BACKUP_SUFFIXES = List.of(".orig", ".bak", ".backup", ".rej", ".swp", ".swo", "~");
+
     private DockerfileFinder() {}
+
+    /**
+     * Whether a file name is a backup copy ({@code Dockerfile.orig}, {@code Dockerfile.bak}, {@code Dockerfile~},
+     * {@code Dockerfile.rej}, {@code Dockerfile.swp}, case-insensitive). A directory walk skips them; a file named
+     * explicitly is still audited.
+     */
+    public static boolean isBackupName(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        for (String suffix : BACKUP_SUFFIXES) {
+            if (n.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** Whether a file name is a build file by the conventions above. */
     public static boolean isBuildFileName(String name) {
@@ -53,7 +71,8 @@ public final class DockerfileFinder {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (attrs.isRegularFile() && isBuildFileName(file.getFileName().toString())
+                String name = file.getFileName().toString();
+                if (attrs.isRegularFile() && isBuildFileName(name) && !isBackupName(name)
                         && !config.skipped(relative(root, file))) {
                     found.add(root.relativize(file));
                 }

@@ -7,6 +7,7 @@ import dev.strata.image.ReadOptions;
 import dev.strata.packages.PackageInventory;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -21,8 +22,14 @@ public final class ImageFiles {
     public static Comparison compare(Path a, Path b, CompareOptions options, ReadOptions read) throws ImageReadException {
         Predicate<String> packages = PackageInventory.capturePaths();
         ImageReader reader = new ImageReader(read.withCapture(packages));
-        Image ia = reader.read(a);
-        Image ib = reader.read(b);
+        return compare(reader, reader.read(a), reader.read(b), options);
+    }
+
+    /**
+     * Compares two images {@code reader} read; the second pass fetches the normalisable files' bytes with
+     * {@link ImageReader#readContent}, which streams only the layers that wrote them.
+     */
+    static Comparison compare(ImageReader reader, Image ia, Image ib, CompareOptions options) throws ImageReadException {
         Comparison first = ImageComparator.compare(ia, ib, options);
         Set<String> normalisable = new HashSet<>();
         for (Cause c : first.causes()) {
@@ -31,8 +38,13 @@ public final class ImageFiles {
         if (normalisable.isEmpty()) {
             return first;
         }
-        ImageReader again = new ImageReader(read.withCapture(packages.or(normalisable::contains)));
-        return ImageComparator.compare(again.read(a), again.read(b), options);
+        return ImageComparator.compare(withContent(ia, reader.readContent(ia, normalisable)),
+                withContent(ib, reader.readContent(ib, normalisable)), options);
+    }
+
+    private static Image withContent(Image image, Map<String, byte[]> content) {
+        return new Image(image.source(), image.format(), image.manifestDigest(), image.indexDigest(), image.platform(),
+                image.configDigest(), image.config(), image.layers(), new ContentOverlay(image.files(), content));
     }
 
     /** Reads one image with its package databases captured (for sbom and inventories). */

@@ -132,20 +132,6 @@ final class RunInputs {
         return Optional.empty();
     }
 
-    /** Just past the command's last word or redirection target (its own text, no trailing blanks). */
-    static int endOf(SimpleCommand c) {
-        int end = c.start();
-        for (ShellWord w : c.words()) {
-            end = Math.max(end, w.end());
-        }
-        for (var r : c.redirections()) {
-            if (r.target() != null) {
-                end = Math.max(end, r.target().end());
-            }
-        }
-        return end;
-    }
-
     private static boolean embedded(SimpleCommand c) {
         return c.words().stream().anyMatch(ShellWord::embedded);
     }
@@ -182,7 +168,7 @@ final class RunInputs {
         } else if (embedded(d.command()) || d.command().connector() == Connector.PIPE) {
             notes.add("line " + line + ": " + url + ": locked, but the command can not be extended in place");
         } else {
-            pin = Optional.of(new LockTarget.DownloadPin(endOf(d.command()), false, output));
+            pin = Optional.of(new LockTarget.DownloadPin(d.command().end(), false, output));
         }
         targets.add(new LockTarget.Download(url, pin, checked, line));
     }
@@ -210,7 +196,7 @@ final class RunInputs {
         if (embedded(g.command()) || g.command().connector() == Connector.PIPE) {
             notes.add("line " + line + ": git clone " + url + ": locked, but the command can not be extended in place");
         } else {
-            at = Optional.of(endOf(g.command()));
+            at = Optional.of(g.command().end());
         }
         targets.add(new LockTarget.Git(url, ref, at, dir, g.depth() != null, pinned, line));
     }

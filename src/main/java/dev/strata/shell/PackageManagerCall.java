@@ -45,8 +45,26 @@ public record PackageManagerCall(SimpleCommand command, Ecosystem ecosystem, Str
         return flags.contains(flag);
     }
 
-    /** Whether this call installs or upgrades packages (as opposed to refreshing an index). */
+    /**
+     * Whether this call installs or upgrades packages in the image. Refreshing an index ({@code apt-get update}),
+     * removing ({@code remove}, {@code autoremove}, {@code uninstall}), cleaning caches, downloading without
+     * installing ({@code pip download}, {@code pip wheel}) and configuring are not installs.
+     */
     public boolean installs() {
-        return !action.equals("update") || ecosystem != Ecosystem.APT && ecosystem != Ecosystem.APK;
+        return switch (ecosystem) {
+            case APT -> Set.of("install", "upgrade", "dist-upgrade", "full-upgrade", "reinstall", "build-dep",
+                    "satisfy", "safe-upgrade").contains(action);
+            case APK -> Set.of("add", "upgrade", "fix").contains(action);
+            case RPM -> Set.of("install", "update", "upgrade", "reinstall", "downgrade", "distro-sync", "localinstall",
+                    "group install", "group update", "group upgrade", "module install", "module update").contains(action);
+            case ZYPPER -> Set.of("install", "update", "dist-upgrade", "patch").contains(action);
+            case PIP -> Set.of("install", "sync", "add", "tool install").contains(action);
+            case CONDA -> Set.of("install", "create", "update", "upgrade", "env create", "env update").contains(action);
+            case NPM -> Set.of("install", "add", "ci", "update", "upgrade", "up", "global add").contains(action);
+            case GEM -> Set.of("install", "update").contains(action);
+            case GO -> Set.of("install", "get").contains(action);
+            case CARGO -> action.equals("install");
+            case R -> true; // only package-installing R calls are recognized
+        };
     }
 }

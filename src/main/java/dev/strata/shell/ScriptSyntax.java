@@ -743,6 +743,8 @@ final class ScriptSyntax {
 
     private Command parseSimple() throws ShellSyntaxException {
         int start = p;
+        // just past the last token read; p itself may already be past trailing blanks or a comment
+        int end = p;
         List<Word> assignments = new ArrayList<>();
         List<Word> words = new ArrayList<>();
         List<Redirect> redirects = new ArrayList<>();
@@ -761,6 +763,7 @@ final class ScriptSyntax {
                     words.add(new Word(List.of(new Lit(lit, false, true, p, p + lit.length())), p, p + lit.length(),
                             false));
                     p += lit.length();
+                    end = p;
                     continue;
                 }
                 if (op != null) {
@@ -768,6 +771,7 @@ final class ScriptSyntax {
                 }
                 Word w = readWord();
                 words.add(w);
+                end = p;
                 if (isLiteral(w, "]]")) {
                     conditional = false;
                 }
@@ -776,6 +780,7 @@ final class ScriptSyntax {
             Redirect r = tryRedirect();
             if (r != null) {
                 redirects.add(r);
+                end = Math.max(r.start, r.target.end());
                 continue;
             }
             if (operatorAt(p) != null) {
@@ -789,6 +794,7 @@ final class ScriptSyntax {
                 break;
             }
             Word w = readWord();
+            end = p;
             if (words.isEmpty() && isAssignment(w)) {
                 assignments.add(w);
             } else {
@@ -801,7 +807,7 @@ final class ScriptSyntax {
         if (words.isEmpty() && assignments.isEmpty() && redirects.isEmpty()) {
             return null;
         }
-        return new Simple(assignments, words, redirects, start, p);
+        return new Simple(assignments, words, redirects, start, end);
     }
 
     private static boolean isLiteral(Word w, String text) {
@@ -852,7 +858,8 @@ final class ScriptSyntax {
         skipBlanks();
         if (p >= n || (operatorAt(p) != null)) {
             fail("missing target after '" + op + "'", s);
-            return new Redirect(fd, op, new Word(List.of(), p, p, false), s);
+            int opEnd = q + op.length();
+            return new Redirect(fd, op, new Word(List.of(), opEnd, opEnd, false), s);
         }
         Word target = readWord();
         Redirect r = new Redirect(fd, op, target, s);

@@ -64,6 +64,28 @@ public final class ShellParser {
     }
 
     /**
+     * Like {@link #parseScriptLenient(String, int, Map)} for script text decoded from a quoted literal whose
+     * escapes make it shorter than its source (the JSON string of {@code RUN ["sh", "-c", "..."]}): char i
+     * of {@code script} came from the absolute source range [{@code sourceStart[i]}, {@code sourceEnd[i]}),
+     * so spans stay exact.
+     *
+     * @param source     the literal's source text (words' raw text is cut from it)
+     * @param sourceBase absolute offset of {@code source}
+     */
+    public static Script parseScriptLenient(String script, int[] sourceStart, int[] sourceEnd, String source,
+                                            int sourceBase, Map<String, String> variables) {
+        if (sourceStart.length != script.length() || sourceEnd.length != script.length()) {
+            throw new IllegalArgumentException("one source range per char of the script is needed");
+        }
+        MappedText text = new MappedText(script, sourceStart.clone(), sourceEnd.clone(), source, sourceBase, false, null);
+        try {
+            return evaluate(text, variables, true, null);
+        } catch (ShellSyntaxException e) {
+            throw new IllegalStateException("lenient parsing reported an error", e);
+        }
+    }
+
+    /**
      * Parses the body of a {@code RUN <<EOF} heredoc the way BuildKit runs it: a body starting
      * with a shebang naming a non-shell interpreter gives a script with no commands and that
      * interpreter; otherwise the body is a shell script.

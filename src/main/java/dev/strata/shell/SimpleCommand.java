@@ -17,7 +17,8 @@ import java.util.List;
  * @param nesting            enclosing constructs, outermost first
  * @param argumentsFromInput true when more arguments arrive at run time ({@code xargs})
  * @param start              absolute offset where the command's text starts
- * @param end                absolute offset just past its last word or redirection
+ * @param end                absolute offset just past its last token (word, assignment, redirection target or
+ *                           heredoc delimiter); trailing blanks, comments and continuations are not included
  */
 public record SimpleCommand(int index, List<ShellWord> words, List<Assignment> assignments,
                             List<Redirection> redirections, List<ShellWord> wrappers, Connector connector,

@@ -89,18 +89,21 @@ final class Specs {
         return new PackageSpec(w, head, v.substring(i), version, exact, qualifier, SpecKind.NAME);
     }
 
-    /** rpm (yum/dnf): {@code name-version[-release][.arch]}: the version starts at the first "-digit". */
+    /**
+     * rpm (yum/dnf): {@code name[-[epoch:]version[-release][.arch]]}. Names may hold dashes and digits
+     * ({@code java-17-openjdk}, {@code perl-Digest-SHA}, {@code compat-libstdc++-33}), so the version is not simply
+     * after the first "-digit"; see {@link #rpmVersionDash(String)}.
+     */
     static PackageSpec rpm(ShellWord w) {
         String v = w.value();
         if (hasScheme(v) || looksLikePath(v) || v.endsWith(".rpm")) {
             return file(w, v);
         }
-        for (int i = 1; i + 1 < v.length(); i++) {
-            if (v.charAt(i) == '-' && isDigit(v.charAt(i + 1))) {
-                String version = v.substring(i + 1);
-                boolean exact = version.indexOf('*') < 0 && w.known();
-                return new PackageSpec(w, v.substring(0, i), v.substring(i), version, exact, "", SpecKind.NAME);
-            }
+        int i = rpmVersionDash(v);
+        if (i > 0) {
+            String version = v.substring(i + 1);
+            boolean exact = version.indexOf('*') < 0 && version.indexOf('?') < 0 && w.known();
+            return new PackageSpec(w, v.substring(0, i), v.substring(i), version, exact, "", SpecKind.NAME);
         }
         int eq = v.indexOf('=');
         if (eq > 0) {
@@ -109,6 +112,52 @@ final class Specs {
                     SpecKind.NAME);
         }
         return new PackageSpec(w, v, "", "", false, "", SpecKind.NAME);
+    }
+
+    /**
+     * The dash before the version in an rpm spec, or -1 when the spec is a bare name. Without the repository
+     * metadata, a dash segment starting with a digit may be part of the name ({@code compat-libstdc++-33},
+     * {@code java-17-openjdk}) or a version, so this heuristic decides:
+     * <ul>
+     * <li>{@code name-version-release}: the last two segments both start with a digit ({@code foo-1.2-3.el9},
+     *     {@code foo-0:1.2-3.el9.x86_64}, {@code java-17-openjdk-17.0.9.0.9-1.el9});</li>
+     * <li>{@code name-version}: the last segment starts with a digit and holds a dot, an epoch colon or a
+     *     wildcard ({@code foo-1.2}, {@code foo-1:2}, {@code foo-1.*});</li>
+     * <li>otherwise a bare name: {@code python3-devel}, {@code gcc-c++}, {@code perl-Digest-SHA},
+     *     {@code compat-libstdc++-33} (a dot-less number alone is taken as part of the name).</li>
+     * </ul>
+     */
+    static int rpmVersionDash(String v) {
+        int last = v.lastIndexOf('-');
+        if (last <= 0 || !rpmVersionLike(v.substring(last + 1))) {
+            return -1;
+        }
+        int prev = v.lastIndexOf('-', last - 1);
+        if (prev > 0 && rpmVersionLike(v.substring(prev + 1, last))) {
+            return prev;
+        }
+        String only = v.substring(last + 1);
+        for (int i = 0; i < only.length(); i++) {
+            char c = only.charAt(i);
+            if (c == '.' || c == ':' || c == '*' || c == '?') {
+                return last;
+            }
+        }
+        return -1;
+    }
+
+    /** Starts with a digit and holds only characters rpm allows in an epoch, version, release or arch. */
+    private static boolean rpmVersionLike(String s) {
+        if (s.isEmpty() || !isDigit(s.charAt(0))) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(isDigit(c) || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || ".:_+~^*?".indexOf(c) >= 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** zypper: {@code name[op version]} with op one of = >= <= > < ; or rpm style name-version. */

@@ -37,4 +37,22 @@ class DockerfileFinderTest {
         assertThat(DockerfileFinder.isBuildFileName("Dockerfile.dockerignore")).isFalse();
         assertThat(DockerfileFinder.isBuildFileName("dockerfile_utils.py")).isFalse();
     }
+
+    @Test
+    void directoryWalkSkipsBackupCopiesButANamedBackupIsStillAudited() throws Exception {
+        for (String f : List.of("Dockerfile", "Dockerfile.orig", "Dockerfile.bak", "Dockerfile~", "Dockerfile.rej",
+                "Dockerfile.swp", "gpu.Dockerfile.ORIG", "docker/Containerfile.orig", "docker/Containerfile",
+                "Dockerfile.original-base")) {
+            Path p = dir.resolve(f);
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, "FROM debian:bookworm\n");
+        }
+        AuditConfig cfg = new AuditConfig(Set.of(), Map.of(), true, List.of());
+        assertThat(DockerfileFinder.find(dir, cfg).stream().map(DockerfileFinder::slash))
+                .containsExactly("Dockerfile", "Dockerfile.original-base", "docker/Containerfile");
+        assertThat(DockerfileFinder.isBackupName("Dockerfile.orig")).isTrue();
+        assertThat(DockerfileFinder.isBackupName("Dockerfile")).isFalse();
+        AuditResult named = Auditor.audit(dir.resolve("Dockerfile.orig"), "Dockerfile.orig", cfg);
+        assertThat(named.files()).containsExactly("Dockerfile.orig");
+    }
 }

@@ -256,6 +256,29 @@ class ImageComparatorTest {
         assertThat(c.counts().sharedLayers()).isZero();
     }
 
+    @Test
+    void pycSecondPassRereadsOnlyTheLayersThatWroteThem() throws Exception {
+        String path = "usr/lib/python3/dist-packages/numpy/__pycache__/version.cpython-311.pyc";
+        TestImageBuilder a = image(List.of(NUMPY_1), l -> add(l, TestEntry.file(path, pyc(1_700_000_000, "code"))));
+        TestImageBuilder b = image(List.of(NUMPY_1), l -> add(l, TestEntry.file(path, pyc(1_710_000_000, "code"))));
+        java.nio.file.Path pa = TestImages.write(a, TestImageBuilder.Format.OCI_LAYOUT, dir);
+        java.nio.file.Path pb = TestImages.write(b, TestImageBuilder.Format.OCI_LAYOUT, dir);
+        dev.strata.image.ImageReader reader = new dev.strata.image.ImageReader(
+                dev.strata.image.ReadOptions.defaults().withCapture(dev.strata.packages.PackageInventory.capturePaths()));
+        dev.strata.image.Image ia = reader.read(pa);
+        dev.strata.image.Image ib = reader.read(pb);
+        assertThat(ia.files().content("/" + path)).isEmpty();
+        // the base layer did not write the .pyc: a second pass must not read it again (garbage now)
+        for (java.nio.file.Path p : List.of(pa, pb)) {
+            java.nio.file.Path blob = p.resolve("blobs/sha256/" + ia.layers().get(0).digest().substring("sha256:".length()));
+            java.nio.file.Files.write(blob, new byte[(int) java.nio.file.Files.size(blob)]);
+        }
+        Comparison c = ImageFiles.compare(reader, ia, ib, CompareOptions.defaults());
+        assertThat(c.verdict()).isEqualTo(Verdict.FUNCTIONALLY_EQUIVALENT);
+        assertThat(c.noise()).extracting(NoiseHit::subject).containsExactly("/" + path);
+        assertThat(c.noise().get(0).rule()).isEqualTo(NoiseRules.PYC);
+    }
+
     static List<TestEntry> add(List<TestEntry> l, TestEntry... more) {
         List<TestEntry> out = new ArrayList<>(l);
         out.addAll(List.of(more));

@@ -175,4 +175,29 @@ class RequirementsFileTest {
         assertThat(lenient.requirements()).extracting(Requirement::name).containsExactly("ok", "fine");
         assertThat(lenient.problems()).extracting(ParseProblem::line).containsExactly(3, 4);
     }
+
+    @Test
+    void parseFromDiskReadsATopLevelFileAndItsNestedIncludes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp)
+            throws java.io.IOException {
+        java.nio.file.Path root = java.nio.file.Files.createDirectories(temp.resolve("repo"));
+        java.nio.file.Files.createDirectories(root.resolve("sub"));
+        java.nio.file.Files.writeString(temp.resolve("escape.txt"), "secret==1\n");
+        java.nio.file.Files.writeString(root.resolve("requirements.txt"),
+                "-r sub/other.txt\n-r ../escape.txt\nrequests==2.32.3\n");
+        java.nio.file.Files.writeString(root.resolve("sub/other.txt"), "-r more.txt\nnumpy==1.26.4\n");
+        java.nio.file.Files.writeString(root.resolve("sub/more.txt"), "scipy==1.13.1\n");
+        RequirementsFile file = RequirementsFile.parse(root, "requirements.txt", 1 << 20);
+        assertThat(file.file()).isEqualTo("requirements.txt");
+        assertThat(file.requirements()).extracting(Requirement::name, Requirement::file)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("scipy", "sub/more.txt"),
+                        org.assertj.core.groups.Tuple.tuple("numpy", "sub/other.txt"),
+                        org.assertj.core.groups.Tuple.tuple("requests", "requirements.txt"));
+        assertThat(file.problems()).extracting(ParseProblem::line, ParseProblem::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "included file not found: ../escape.txt"));
+        // a root given as a relative path behaves the same
+        java.nio.file.Path relativeRoot = java.nio.file.Path.of("").toAbsolutePath().relativize(root);
+        assertThat(RequirementsFile.parse(relativeRoot, "requirements.txt", 1 << 20).requirements()).hasSize(3);
+        assertThat(RequirementsFile.parse(root.resolve("sub"), "other.txt", 1 << 20).requirements())
+                .extracting(Requirement::name).containsExactly("scipy", "numpy");
+    }
 }

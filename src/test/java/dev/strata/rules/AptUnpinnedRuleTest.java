@@ -31,4 +31,16 @@ class AptUnpinnedRuleTest {
         List<Finding> multi = RuleCases.findings(ID, "continuation-lines-and-sudo");
         assertThat(multi.get(0).fix()).startsWith("sudo DEBIAN_FRONTEND=noninteractive apt-get -o Dpkg::Options::=--force-confold install -y build-essential=<version> libssl-dev=3.0.13-0ubuntu3");
     }
+
+    @Test
+    void execFormScriptWithJsonEscapesPointsAtTheExactColumn() throws Exception {
+        for (String c : List.of("exec-form-json-escapes", "exec-form-json-newline-and-unicode-escapes")) {
+            String line = java.nio.file.Files.readAllLines(RuleCases.ROOT.resolve(ID).resolve(c).resolve("Dockerfile")).get(1);
+            List<Finding> found = RuleCases.findings(ID, c);
+            assertThat(found).as(c).hasSize(1);
+            assertThat(found.get(0).line()).isEqualTo(2);
+            assertThat(found.get(0).column()).as(c).isEqualTo(line.indexOf("curl") + 1);
+            assertThat(found.get(0).message()).contains("`curl`").doesNotContain("wget");
+        }
+    }
 }

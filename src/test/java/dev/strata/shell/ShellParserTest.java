@@ -232,4 +232,25 @@ class ShellParserTest {
         String ticks = "echo " + "`".repeat(3000);
         ShellParser.parseRunLenient(ticks, 0, '\\', Map.of());
     }
+
+    @Test
+    void commandEndIsItsLastTokenNotTheTrailingBlank() throws Exception {
+        String src = "curl -fsSL https://example.org/x -o f && ls";
+        Script s = parse(src);
+        SimpleCommand curl = s.commands().get(0);
+        assertThat(curl.end()).isEqualTo(curl.words().get(curl.words().size() - 1).end()).isEqualTo(src.indexOf(" &&"));
+        assertThat(src.substring(curl.start(), curl.end())).isEqualTo("curl -fsSL https://example.org/x -o f");
+        assertThat(s.commands().get(1).end()).isEqualTo(src.length());
+
+        String redirected = "echo hi > out.txt   ; cat <<EOF  # note\nbody\nEOF\n";
+        Script r = parse(redirected);
+        SimpleCommand echo = r.commands().get(0);
+        assertThat(redirected.substring(echo.start(), echo.end())).isEqualTo("echo hi > out.txt");
+        SimpleCommand cat = r.commands().get(1);
+        assertThat(redirected.substring(cat.start(), cat.end())).isEqualTo("cat <<EOF");
+
+        String continued = "apt-get install -y \\\n    foo \\\n   && true";
+        SimpleCommand apt = parse(continued).commands().get(0);
+        assertThat(continued.substring(apt.start(), apt.end())).isEqualTo("apt-get install -y \\\n    foo");
+    }
 }

@@ -247,4 +247,66 @@ class ToolCallsTest {
         assertThat(((ChecksumCheck) calls("gpg --verify x.asc x").get(0)).algorithm()).isEqualTo("gpg");
         assertThat(calls("sha256sum x.tgz")).isEmpty();
     }
+
+    private static List<PackageManagerCall> installing(String text) throws ShellSyntaxException {
+        return calls(text).stream().filter(c -> c instanceof PackageManagerCall).map(c -> (PackageManagerCall) c)
+                .filter(PackageManagerCall::installs).toList();
+    }
+
+    @Test
+    void housekeepingSubcommandsAreNotInstalls() throws Exception {
+        for (String src : List.of("conda init bash", "conda activate base", "conda config --add channels conda-forge",
+                "conda clean -afy", "conda info --envs", "conda run -n base python -c 'print(1)'",
+                "mamba shell init -s bash -r /opt/conda", "micromamba shell init --shell bash --root-prefix=/opt/conda",
+                "mamba init bash", "conda env list", "conda remove -y numpy", "conda uninstall numpy",
+                "pip config set global.index-url https://example.org/simple", "pip download -d /tmp/wheels numpy==1.26.4",
+                "pip wheel -w /tmp/wheels numpy", "pip freeze", "pip list", "pip uninstall -y numpy",
+                "python3 -m pip download numpy",
+                "npm run build", "npm test", "npm config set registry https://example.org", "yarn run build",
+                "npm uninstall left-pad",
+                "apt-get clean", "apt-get autoremove -y", "apt-get autoclean", "apt-get remove -y curl",
+                "apt-get purge -y curl", "apt-get update", "apt-get source curl", "apt-get download curl",
+                "apk del curl", "apk update", "yum clean all", "dnf makecache", "yum remove -y curl",
+                "zypper clean", "zypper ref")) {
+            assertThat(installing(src)).as(src).isEmpty();
+        }
+    }
+
+    @Test
+    void installingSubcommandsStillInstall() throws Exception {
+        for (String src : List.of("conda install -y numpy", "conda create -n x python=3.11", "conda env create -f e.yml",
+                "conda update -y numpy", "mamba install -y numpy", "micromamba install -y -f env.yml",
+                "conda run -n base pip install numpy==1.26.4", "pip install numpy", "python3 -m pip install -r r.txt",
+                "uv pip sync requirements.txt", "npm install left-pad", "npm ci", "yarn", "yarn add left-pad",
+                "pnpm add left-pad", "apt-get install -y curl", "apt-get upgrade -y", "apt-get dist-upgrade -y",
+                "apt-get reinstall curl", "apk add curl", "apk upgrade", "yum install -y curl", "yum update -y",
+                "dnf upgrade -y", "dnf group install -y Tools", "dnf module install -y nodejs:18", "zypper in -y curl",
+                "zypper up", "gem install rails", "go install example.org/x@v1.0.0", "cargo install ripgrep",
+                "poetry install", "uv sync", "Rscript -e 'install.packages(\"x\")'", "install2.r x")) {
+            assertThat(installing(src)).as(src).hasSize(1);
+        }
+    }
+
+    @Test
+    void rpmNamesWithDigitsAndDashesAreNotVersions() throws Exception {
+        PackageManagerCall c = pm("dnf install -y java-17-openjdk python3-devel gcc-c++ perl-Digest-SHA libstdc++-devel "
+                + "compat-libstdc++-33 java-1.8.0-openjdk-headless foo-17");
+        assertThat(c.packages()).extracting(PackageSpec::name).containsExactly("java-17-openjdk", "python3-devel",
+                "gcc-c++", "perl-Digest-SHA", "libstdc++-devel", "compat-libstdc++-33", "java-1.8.0-openjdk-headless",
+                "foo-17");
+        assertThat(c.packages()).extracting(PackageSpec::exact).containsOnly(false);
+        assertThat(c.packages()).extracting(PackageSpec::version).containsOnly("");
+    }
+
+    @Test
+    void rpmVersionedSpecs() throws Exception {
+        PackageManagerCall c = pm("yum install -y foo-1.2-3.el9 foo-1.2 foo-0:1.2-3.el9.x86_64 "
+                + "java-17-openjdk-17.0.9.0.9-1.el9 python3.11-3.11.5-1.el9 perl-Digest-SHA-5.97-1.el9 bar-1.2.* baz-2-1");
+        assertThat(c.packages()).extracting(PackageSpec::name).containsExactly("foo", "foo", "foo", "java-17-openjdk",
+                "python3.11", "perl-Digest-SHA", "bar", "baz");
+        assertThat(c.packages()).extracting(PackageSpec::version).containsExactly("1.2-3.el9", "1.2",
+                "0:1.2-3.el9.x86_64", "17.0.9.0.9-1.el9", "3.11.5-1.el9", "5.97-1.el9", "1.2.*", "2-1");
+        assertThat(c.packages()).extracting(PackageSpec::exact)
+                .containsExactly(true, true, true, true, true, true, false, true);
+    }
 }

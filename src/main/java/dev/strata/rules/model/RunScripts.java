@@ -32,7 +32,15 @@ final class RunScripts {
         List<Word> args = ins.arguments();
         if (args.size() >= 3 && SHELLS.contains(args.get(0).value()) && args.get(1).value().equals("-c")) {
             Word script = args.get(2);
-            return Optional.of(ShellParser.parseScriptLenient(script.value(), script.span().startOffset() + 1, step.variables()));
+            int from = script.span().startOffset();
+            int to = script.span().endOffset();
+            JsonStringText decoded = JsonStringText.decode(ast.source(), from, to);
+            if (decoded != null && decoded.text().equals(script.value())) {
+                // JSON escapes (\" \n, Unicode escapes) make the value shorter than its source: map each char back
+                return Optional.of(ShellParser.parseScriptLenient(decoded.text(), decoded.start(), decoded.end(),
+                        ast.source().substring(from + 1, to - 1), from + 1, step.variables()));
+            }
+            return Optional.of(ShellParser.parseScriptLenient(script.value(), from + 1, step.variables()));
         }
         return Optional.empty();
     }
