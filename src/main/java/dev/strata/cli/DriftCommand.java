@@ -5,6 +5,7 @@ import dev.strata.lock.DriftReport;
 import dev.strata.lock.LockFile;
 import dev.strata.lock.LockFileException;
 import dev.strata.lock.LockFileIO;
+import dev.strata.lock.NpmRegistry;
 import dev.strata.lock.ResolutionException;
 import dev.strata.report.DriftJsonRenderer;
 import dev.strata.report.DriftTextRenderer;
@@ -38,6 +39,10 @@ public final class DriftCommand implements Callable<Integer> {
     @Option(names = "--fail-on", defaultValue = "gone", description = "gone or moved (default: ${DEFAULT-VALUE}).")
     String failOn;
 
+    @Option(names = "--npm-registry", paramLabel = "URL", defaultValue = NpmRegistry.DEFAULT_URL,
+            description = "npm registry the locked npm versions are checked against (default: ${DEFAULT-VALUE}).")
+    String npmRegistry;
+
     @Mixin RemoteOptions remote;
 
     @Override
@@ -65,7 +70,8 @@ public final class DriftCommand implements Callable<Integer> {
         }
         try {
             LockFile lock = LockFileIO.read(lockPath);
-            DriftReport report = new DriftChecker(remote.registry(), remote.downloads(), remote.git(), remote.pythonIndex())
+            DriftReport report = new DriftChecker(remote.registry(), remote.downloads(), remote.git(), remote.pythonIndex(),
+                    new NpmRegistry(npmRegistry, remote.timeout()))
                     .check(lock, lockPath.toString());
             out.print(format.equals("json") ? DriftJsonRenderer.render(report) : DriftTextRenderer.render(report));
             out.flush();

@@ -18,13 +18,20 @@ public final class DriftChecker {
     private final DownloadResolver downloads;
     private final GitResolver git;
     private final PythonIndex pythonIndex;
+    private final NpmRegistry npmRegistry;
 
-    /** {@code pythonIndex} may be null: pip entries are then reported unchecked. */
+    /** {@code pythonIndex} may be null: pip entries are then reported unchecked (and npm ones too). */
     public DriftChecker(RegistryClient registry, DownloadResolver downloads, GitResolver git, PythonIndex pythonIndex) {
+        this(registry, downloads, git, pythonIndex, null);
+    }
+
+    /** As above; {@code npmRegistry} may be null: npm entries are then reported unchecked. */
+    public DriftChecker(RegistryClient registry, DownloadResolver downloads, GitResolver git, PythonIndex pythonIndex, NpmRegistry npmRegistry) {
         this.registry = registry;
         this.downloads = downloads;
         this.git = git;
         this.pythonIndex = pythonIndex;
+        this.npmRegistry = npmRegistry;
     }
 
     public DriftReport check(LockFile lock, String lockName) throws ResolutionException {
@@ -114,9 +121,14 @@ public final class DriftChecker {
 
     private DriftEntry checkPackage(PackageLock p) throws ResolutionException {
         String subject = p.ecosystem() + ":" + p.name();
+        if (p.ecosystem().equals("npm") && npmRegistry != null) {
+            return checkNpm(p, subject);
+        }
         if (!p.ecosystem().equals("pip") || pythonIndex == null) {
             return new DriftEntry("package", subject, DriftStatus.UNCHECKED, p.version(), null,
-                    p.ecosystem().equals("pip") ? "no Python index given (--index-url)" : "no " + p.ecosystem() + " archive is checked by drift");
+                    p.ecosystem().equals("pip") ? "no Python index given (--index-url)"
+                            : p.ecosystem().equals("npm") ? "no npm registry given (--npm-registry)"
+                            : "no " + p.ecosystem() + " archive is checked by drift");
         }
         Optional<List<String>> hashes = pythonIndex.hashes(p.name(), p.version());
         if (hashes.isEmpty()) {
@@ -128,5 +140,26 @@ public final class DriftChecker {
                     "the files of " + p.version() + " on " + pythonIndex.baseUrl() + " no longer match the locked hashes");
         }
         return new DriftEntry("package", subject, DriftStatus.OK, p.version(), p.version(), "version still on the index");
+    }
+
+    /** gone when the version (or the package) is no longer published; moved when {@code latest} now names another version. */
+    private DriftEntry checkNpm(PackageLock p, String subject) throws ResolutionException {
+        Optional<NpmRegistry.Release> release = npmRegistry.release(p.name(), p.version());
+        if (release.isEmpty()) {
+            return new DriftEntry("package", subject, DriftStatus.GONE, p.version(), null,
+                    "the package is no longer on " + npmRegistry.baseUrl() + "; npm install " + p.name() + "@" + p.version() + " fails");
+        }
+        NpmRegistry.Release r = release.get();
+        if (!r.versionPublished()) {
+            return new DriftEntry("package", subject, DriftStatus.GONE, p.version(), r.latest(),
+                    "version " + p.version() + " is no longer published on " + npmRegistry.baseUrl() + "; npm install "
+                            + p.name() + "@" + p.version() + " fails");
+        }
+        if (r.latest() != null && !r.latest().equals(p.version())) {
+            return new DriftEntry("package", subject, DriftStatus.MOVED, p.version(), r.latest(),
+                    "the latest dist-tag now names " + r.latest() + "; the pinned version is still published");
+        }
+        return new DriftEntry("package", subject, DriftStatus.OK, p.version(), p.version(), "version still published"
+                + (r.latest() == null ? "" : " and still latest"));
     }
 }
