@@ -19,6 +19,7 @@ public final class DriftChecker {
     private final GitResolver git;
     private final PythonIndex pythonIndex;
     private final NpmRegistry npmRegistry;
+    private final AptArchive aptArchive;
 
     /** {@code pythonIndex} may be null: pip entries are then reported unchecked (and npm ones too). */
     public DriftChecker(RegistryClient registry, DownloadResolver downloads, GitResolver git, PythonIndex pythonIndex) {
@@ -27,6 +28,16 @@ public final class DriftChecker {
 
     /** As above; {@code npmRegistry} may be null: npm entries are then reported unchecked. */
     public DriftChecker(RegistryClient registry, DownloadResolver downloads, GitResolver git, PythonIndex pythonIndex, NpmRegistry npmRegistry) {
+        this(registry, downloads, git, pythonIndex, npmRegistry, null);
+    }
+
+    /**
+     * As above; {@code aptArchive} may be null: apt entries are then reported unchecked (they are
+     * also unchecked when the lock has no apt snapshot).
+     */
+    public DriftChecker(RegistryClient registry, DownloadResolver downloads, GitResolver git, PythonIndex pythonIndex, NpmRegistry npmRegistry,
+            AptArchive aptArchive) {
+        this.aptArchive = aptArchive;
         this.registry = registry;
         this.downloads = downloads;
         this.git = git;
@@ -45,8 +56,14 @@ public final class DriftChecker {
         for (GitLock g : lock.git()) {
             out.add(checkGit(g));
         }
+        AptArchive.Listing apt = null;
+        Set<String> aptNames = new HashSet<>();
+        lock.packages().stream().filter(p -> p.ecosystem().equals("apt")).forEach(p -> aptNames.add(p.name()));
+        if (aptArchive != null && !aptNames.isEmpty() && !lock.aptSnapshots().isEmpty()) {
+            apt = aptArchive.list(lock.aptSnapshots().get(0), aptNames);
+        }
         for (PackageLock p : lock.packages()) {
-            out.add(checkPackage(p));
+            out.add(p.ecosystem().equals("apt") && apt != null ? checkApt(p, lock.aptSnapshots().get(0), apt) : checkPackage(p));
         }
         return new DriftReport(lockName, out);
     }
@@ -161,5 +178,21 @@ public final class DriftChecker {
         }
         return new DriftEntry("package", subject, DriftStatus.OK, p.version(), p.version(), "version still published"
                 + (r.latest() == null ? "" : " and still latest"));
+    }
+
+    /** ok when the snapshot's indexes list the version; gone when they do not; error when one could not be read. */
+    private DriftEntry checkApt(PackageLock p, AptSnapshot snapshot, AptArchive.Listing listing) {
+        String subject = "apt:" + p.name();
+        String where = aptArchive.archiveUrl(snapshot.url()) + " (" + snapshot.suite() + ", " + aptArchive.architecture() + ")";
+        if (listing.lists(p.name(), p.version())) {
+            return new DriftEntry("package", subject, DriftStatus.OK, p.version(), p.version(), "version still in the snapshot " + where);
+        }
+        if (!listing.errors().isEmpty()) {
+            return new DriftEntry("package", subject, DriftStatus.ERROR, p.version(), null,
+                    "the snapshot's Packages index could not be read: " + listing.errors().get(0));
+        }
+        return new DriftEntry("package", subject, DriftStatus.GONE, p.version(), null,
+                "version " + p.version() + " is not in the Packages indexes of the snapshot " + where
+                        + "; apt-get install " + p.name() + "=" + p.version() + " fails");
     }
 }
