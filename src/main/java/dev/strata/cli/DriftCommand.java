@@ -5,6 +5,8 @@ import dev.strata.lock.DriftReport;
 import dev.strata.lock.LockFile;
 import dev.strata.lock.LockFileException;
 import dev.strata.lock.LockFileIO;
+import dev.strata.lock.NpmRegistry;
+import dev.strata.lock.AptArchive;
 import dev.strata.lock.ResolutionException;
 import dev.strata.report.DriftJsonRenderer;
 import dev.strata.report.DriftTextRenderer;
@@ -38,6 +40,20 @@ public final class DriftCommand implements Callable<Integer> {
     @Option(names = "--fail-on", defaultValue = "gone", description = "gone or moved (default: ${DEFAULT-VALUE}).")
     String failOn;
 
+    @Option(names = "--npm-registry", paramLabel = "URL", defaultValue = NpmRegistry.DEFAULT_URL,
+            description = "npm registry the locked npm versions are checked against (default: ${DEFAULT-VALUE}).")
+    String npmRegistry;
+
+    @Option(names = "--apt-snapshot-url", paramLabel = "URL", arity = "0..1", fallbackValue = "",
+            description = {"Check locked apt versions against the Packages indexes of the lock's apt snapshot, read from the snapshot"
+                    + " service at URL (e.g. " + AptArchive.DEBIAN_SNAPSHOT + "); without URL, from the service recorded in the lock"
+                    + " (snapshot.debian.org, snapshot.ubuntu.com). Without this option apt entries are unchecked."})
+    String aptSnapshotUrl;
+
+    @Option(names = "--apt-architecture", paramLabel = "ARCH", defaultValue = "amd64",
+            description = "Debian architecture of the locked image, for the snapshot's binary-ARCH indexes (default: ${DEFAULT-VALUE}).")
+    String aptArchitecture;
+
     @Mixin RemoteOptions remote;
 
     @Override
@@ -65,7 +81,9 @@ public final class DriftCommand implements Callable<Integer> {
         }
         try {
             LockFile lock = LockFileIO.read(lockPath);
-            DriftReport report = new DriftChecker(remote.registry(), remote.downloads(), remote.git(), remote.pythonIndex())
+            DriftReport report = new DriftChecker(remote.registry(), remote.downloads(), remote.git(), remote.pythonIndex(),
+                    new NpmRegistry(npmRegistry, remote.timeout()), aptSnapshotUrl == null ? null
+                    : new AptArchive(aptSnapshotUrl.isEmpty() ? null : aptSnapshotUrl, aptArchitecture, remote.timeout()))
                     .check(lock, lockPath.toString());
             out.print(format.equals("json") ? DriftJsonRenderer.render(report) : DriftTextRenderer.render(report));
             out.flush();

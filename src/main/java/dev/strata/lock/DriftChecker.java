@@ -18,13 +18,31 @@ public final class DriftChecker {
     private final DownloadResolver downloads;
     private final GitResolver git;
     private final PythonIndex pythonIndex;
+    private final NpmRegistry npmRegistry;
+    private final AptArchive aptArchive;
 
-    /** {@code pythonIndex} may be null: pip entries are then reported unchecked. */
+    /** {@code pythonIndex} may be null: pip entries are then reported unchecked (and npm ones too). */
     public DriftChecker(RegistryClient registry, DownloadResolver downloads, GitResolver git, PythonIndex pythonIndex) {
+        this(registry, downloads, git, pythonIndex, null);
+    }
+
+    /** As above; {@code npmRegistry} may be null: npm entries are then reported unchecked. */
+    public DriftChecker(RegistryClient registry, DownloadResolver downloads, GitResolver git, PythonIndex pythonIndex, NpmRegistry npmRegistry) {
+        this(registry, downloads, git, pythonIndex, npmRegistry, null);
+    }
+
+    /**
+     * As above; {@code aptArchive} may be null: apt entries are then reported unchecked (they are
+     * also unchecked when the lock has no apt snapshot).
+     */
+    public DriftChecker(RegistryClient registry, DownloadResolver downloads, GitResolver git, PythonIndex pythonIndex, NpmRegistry npmRegistry,
+            AptArchive aptArchive) {
+        this.aptArchive = aptArchive;
         this.registry = registry;
         this.downloads = downloads;
         this.git = git;
         this.pythonIndex = pythonIndex;
+        this.npmRegistry = npmRegistry;
     }
 
     public DriftReport check(LockFile lock, String lockName) throws ResolutionException {
@@ -38,8 +56,14 @@ public final class DriftChecker {
         for (GitLock g : lock.git()) {
             out.add(checkGit(g));
         }
+        AptArchive.Listing apt = null;
+        Set<String> aptNames = new HashSet<>();
+        lock.packages().stream().filter(p -> p.ecosystem().equals("apt")).forEach(p -> aptNames.add(p.name()));
+        if (aptArchive != null && !aptNames.isEmpty() && !lock.aptSnapshots().isEmpty()) {
+            apt = aptArchive.list(lock.aptSnapshots().get(0), aptNames);
+        }
         for (PackageLock p : lock.packages()) {
-            out.add(checkPackage(p));
+            out.add(p.ecosystem().equals("apt") && apt != null ? checkApt(p, lock.aptSnapshots().get(0), apt) : checkPackage(p));
         }
         return new DriftReport(lockName, out);
     }
@@ -114,9 +138,14 @@ public final class DriftChecker {
 
     private DriftEntry checkPackage(PackageLock p) throws ResolutionException {
         String subject = p.ecosystem() + ":" + p.name();
+        if (p.ecosystem().equals("npm") && npmRegistry != null) {
+            return checkNpm(p, subject);
+        }
         if (!p.ecosystem().equals("pip") || pythonIndex == null) {
             return new DriftEntry("package", subject, DriftStatus.UNCHECKED, p.version(), null,
-                    p.ecosystem().equals("pip") ? "no Python index given (--index-url)" : "no " + p.ecosystem() + " archive is checked by drift");
+                    p.ecosystem().equals("pip") ? "no Python index given (--index-url)"
+                            : p.ecosystem().equals("npm") ? "no npm registry given (--npm-registry)"
+                            : "no " + p.ecosystem() + " archive is checked by drift");
         }
         Optional<List<String>> hashes = pythonIndex.hashes(p.name(), p.version());
         if (hashes.isEmpty()) {
@@ -128,5 +157,42 @@ public final class DriftChecker {
                     "the files of " + p.version() + " on " + pythonIndex.baseUrl() + " no longer match the locked hashes");
         }
         return new DriftEntry("package", subject, DriftStatus.OK, p.version(), p.version(), "version still on the index");
+    }
+
+    /** gone when the version (or the package) is no longer published; moved when {@code latest} now names another version. */
+    private DriftEntry checkNpm(PackageLock p, String subject) throws ResolutionException {
+        Optional<NpmRegistry.Release> release = npmRegistry.release(p.name(), p.version());
+        if (release.isEmpty()) {
+            return new DriftEntry("package", subject, DriftStatus.GONE, p.version(), null,
+                    "the package is no longer on " + npmRegistry.baseUrl() + "; npm install " + p.name() + "@" + p.version() + " fails");
+        }
+        NpmRegistry.Release r = release.get();
+        if (!r.versionPublished()) {
+            return new DriftEntry("package", subject, DriftStatus.GONE, p.version(), r.latest(),
+                    "version " + p.version() + " is no longer published on " + npmRegistry.baseUrl() + "; npm install "
+                            + p.name() + "@" + p.version() + " fails");
+        }
+        if (r.latest() != null && !r.latest().equals(p.version())) {
+            return new DriftEntry("package", subject, DriftStatus.MOVED, p.version(), r.latest(),
+                    "the latest dist-tag now names " + r.latest() + "; the pinned version is still published");
+        }
+        return new DriftEntry("package", subject, DriftStatus.OK, p.version(), p.version(), "version still published"
+                + (r.latest() == null ? "" : " and still latest"));
+    }
+
+    /** ok when the snapshot's indexes list the version; gone when they do not; error when one could not be read. */
+    private DriftEntry checkApt(PackageLock p, AptSnapshot snapshot, AptArchive.Listing listing) {
+        String subject = "apt:" + p.name();
+        String where = aptArchive.archiveUrl(snapshot.url()) + " (" + snapshot.suite() + ", " + aptArchive.architecture() + ")";
+        if (listing.lists(p.name(), p.version())) {
+            return new DriftEntry("package", subject, DriftStatus.OK, p.version(), p.version(), "version still in the snapshot " + where);
+        }
+        if (!listing.errors().isEmpty()) {
+            return new DriftEntry("package", subject, DriftStatus.ERROR, p.version(), null,
+                    "the snapshot's Packages index could not be read: " + listing.errors().get(0));
+        }
+        return new DriftEntry("package", subject, DriftStatus.GONE, p.version(), null,
+                "version " + p.version() + " is not in the Packages indexes of the snapshot " + where
+                        + "; apt-get install " + p.name() + "=" + p.version() + " fails");
     }
 }

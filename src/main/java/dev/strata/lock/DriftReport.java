@@ -26,10 +26,16 @@ public record DriftReport(String lockFile, List<DriftEntry> entries) {
         return entries.stream().filter(e -> e.status() == status).count();
     }
 
-    /** 1 when anything is gone, or moved under {@link FailOn#MOVED}; else 0. */
+    /**
+     * 1 when anything is gone; else 2 when an entry could not be checked ({@link DriftStatus#ERROR});
+     * else 1 when something moved under {@link FailOn#MOVED}; else 0.
+     */
     public int exitCode(FailOn failOn) {
         if (count(DriftStatus.GONE) > 0) {
             return 1;
+        }
+        if (count(DriftStatus.ERROR) > 0) {
+            return 2;
         }
         return failOn == FailOn.MOVED && count(DriftStatus.MOVED) > 0 ? 1 : 0;
     }

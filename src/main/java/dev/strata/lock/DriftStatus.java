@@ -11,7 +11,9 @@ public enum DriftStatus {
     /** What the pin names can no longer be fetched: the pinned build will break. */
     GONE,
     /** Nothing available to check it against (no index given for that ecosystem). */
-    UNCHECKED;
+    UNCHECKED,
+    /** The index it is checked against could not be read: nothing can be concluded. */
+    ERROR;
 
     /** Lower-case name used in text and JSON. */
     public String label() {

@@ -85,10 +85,19 @@ public sealed interface LockTarget
     record AptUpdate(int insertAt, boolean alreadyPinned, int line) implements LockTarget {}
 
     /**
-     * A pip requirements file installed with {@code -r}: its named requirements are locked at the
-     * versions installed in the image (pin does not rewrite the file).
+     * A pip requirements file installed with {@code -r}: its named requirements (includes
+     * followed) are locked at the versions installed in the image; pin writes a generated,
+     * hashed sibling lock and points the {@code -r} at it.
      *
      * @param path the path as written in the RUN (resolved against the build context when locking)
+     * @param replaceStart start of the {@code -r FILE} text pin replaces; -1 when it can not be
+     *     rewritten in place (quoted, built from variables, inside {@code sh -c})
+     * @param replaceEnd end of it
+     * @param alreadyPinned the install already runs with {@code --require-hashes}
      */
-    record Requirements(String path, int line) implements LockTarget {}
+    record Requirements(String path, int replaceStart, int replaceEnd, boolean alreadyPinned, int line) implements LockTarget {
+        public Requirements(String path, int line) {
+            this(path, -1, -1, false, line);
+        }
+    }
 }

@@ -134,42 +134,34 @@ public final class Locker {
     }
 
     /**
-     * Locks the named requirements of a pip requirements file from the build context: the file is
-     * looked up as written, then by its base name, relative to the Dockerfile's directory.
+     * Locks the named requirements of a pip requirements file from the build context (its
+     * {@code -r} includes followed): the file is looked up as written, then by its base name,
+     * relative to the Dockerfile's directory. A file strata generated is locked like any other.
      */
     private void lockRequirements(LockTarget.Requirements r, Path context, InstalledPackages installed,
             Map<String, PackageLock> packageLocks, List<String> notes, Instant now) throws ResolutionException {
-        String written = r.path();
-        String base = written.substring(written.lastIndexOf('/') + 1);
-        String relative = null;
-        for (String candidate : List.of(written.startsWith("/") ? written.substring(1) : written, base)) {
-            Path p = context.resolve(candidate).normalize();
-            if (p.startsWith(context) && Files.isRegularFile(p)) {
-                relative = context.relativize(p).toString();
-                break;
-            }
-        }
-        if (relative == null) {
-            notes.add("line " + r.line() + ": pip -r " + written + ": not found in the build context; its requirements are not locked");
+        Optional<String> found = RequirementsLock.findInContext(context, r.path());
+        if (found.isEmpty()) {
+            notes.add("line " + r.line() + ": pip -r " + r.path() + ": not found in the build context; its requirements are not locked");
             return;
         }
-        String text;
-        try {
-            text = Files.readString(context.resolve(relative), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IOException e) {
+        String relative = found.get();
+        dev.strata.project.RequirementsFile file = RequirementsLock.parse(context, relative);
+        if (!file.problems().isEmpty() && file.requirements().isEmpty()) {
             notes.add("line " + r.line() + ": " + relative + ": cannot be read; its requirements are not locked");
             return;
         }
-        // includes (-r other.txt) are not followed: only this file's own requirements are locked
-        dev.strata.project.RequirementsFile file = dev.strata.project.RequirementsFile.parse(relative, text);
-        for (dev.strata.project.Requirement q : file.requirements()) {
-            if (q.constraint() || q.kind() != dev.strata.project.RequirementKind.NAMED || q.marker() != null) {
+        List<String> skipped = new ArrayList<>();
+        for (dev.strata.project.Requirement q : RequirementsLock.installed(file)) {
+            if (!RequirementsLock.lockable(q)) {
+                skipped.add(q.file() + ":" + q.line());
                 continue;
             }
             lockPackage(new LockTarget.Pkg("pip", q.name(), 0, 0, q.name(), false, r.line()), installed, packageLocks, notes, now);
         }
-        notes.add("line " + r.line() + ": " + relative + ": requirements locked from the image; pin does not rewrite requirement files"
-                + " (generate a hashed lock, e.g. pip-compile --generate-hashes, and install it with --require-hashes)");
+        notes.add("line " + r.line() + ": " + relative + ": requirements locked from the image; pin writes them to "
+                + RequirementsLock.lockName(relative) + (skipped.isEmpty() ? "" : " when every requirement is locked (not lockable: "
+                + String.join(", ", skipped) + ")"));
     }
 
     private static Optional<LockFile> readPrevious(Path lockPath) {

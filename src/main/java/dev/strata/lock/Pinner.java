@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -53,9 +54,16 @@ public final class Pinner {
         DockerfileInputs inputs = DockerfileInputs.of(df);
         List<TextEdit> edits = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        Path context = dockerfile.toAbsolutePath().getParent();
+        java.util.Map<Path, byte[]> generated = new java.util.TreeMap<>();
         for (LockTarget t : inputs.targets()) {
-            edit(t, lock, addChecksum, edits, notes);
+            if (t instanceof LockTarget.Requirements r) {
+                RequirementsPin.edit(r, df, context, lock, edits, notes, generated);
+            } else {
+                edit(t, lock, addChecksum, edits, notes);
+            }
         }
+        generated.entrySet().removeIf(e -> sameContent(e.getKey(), e.getValue()));
         edits.sort(Comparator.comparingInt(TextEdit::start));
         String pinned = TextEdits.apply(df.source(), edits);
         boolean bom = before.length >= 3 && before[0] == BOM[0] && before[1] == BOM[1] && before[2] == BOM[2];
@@ -64,7 +72,7 @@ public final class Pinner {
         if (edits.isEmpty()) {
             after = before;
         }
-        return new PinResult(dockerfile, before, after, edits, notes);
+        return new PinResult(dockerfile, before, after, edits, notes, generated);
     }
 
     /**
@@ -83,6 +91,17 @@ public final class Pinner {
         }
         if (AtomicFiles.isReadOnly(lockPath)) {
             throw new java.nio.file.AccessDeniedException(lockPath.toString(), null, "lock file is read-only");
+        }
+        for (java.util.Map.Entry<Path, byte[]> g : plan.generated().entrySet()) {
+            if (Files.exists(g.getKey()) && AtomicFiles.isReadOnly(g.getKey())) {
+                throw new java.nio.file.AccessDeniedException(g.getKey().toString(), null, "file is read-only");
+            }
+        }
+        for (java.util.Map.Entry<Path, byte[]> g : plan.generated().entrySet()) {
+            AtomicFiles.write(g.getKey(), g.getValue(), null);
+        }
+        if (Arrays.equals(plan.before(), plan.after())) {
+            return;
         }
         AtomicFiles.write(target, plan.after(), backup);
         LockFile updated = new LockFile(lock.lockVersion(), new LockedDockerfile(lock.dockerfile().path(), Hashes.sha256Hex(plan.after())),
@@ -158,6 +177,14 @@ public final class Pinner {
                 return;
             }
             edits.add(new TextEdit(p.replaceStart(), p.replaceEnd(), spec.get(), p.ecosystem() + " " + p.name()));
+        }
+    }
+
+    private static boolean sameContent(Path file, byte[] content) {
+        try {
+            return Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), content);
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -56,7 +56,8 @@ final class RunInputs {
                 packages(p, finalStage, usesSnapshot, line, targets);
                 for (ShellWord file : p.files()) {
                     if (p.ecosystem() == Ecosystem.PIP && INSTALL_ACTIONS.contains(p.action()) && file.known()) {
-                        targets.add(new LockTarget.Requirements(file.value(), line));
+                        int[] range = requirementRange(p.command(), file);
+                        targets.add(new LockTarget.Requirements(file.value(), range[0], range[1], p.hasFlag("require-hashes"), line));
                     } else {
                         notes.add("line " + line + ": " + p.tool() + " " + p.action() + " reads " + file.value()
                                 + ": not locked by strata; lock it with its own tool (conda-lock, pip-compile --generate-hashes)");
@@ -130,6 +131,35 @@ final class RunInputs {
             return Optional.of(new int[] {w.start() + 1, w.end() - 1});
         }
         return Optional.empty();
+    }
+
+    /**
+     * The source range of {@code -r FILE} ({@code -r} and the file as two plain words, or one plain
+     * {@code -rFILE} / {@code --requirement=FILE} word), or {@code {-1, -1}} when it is not plain.
+     */
+    static int[] requirementRange(SimpleCommand c, ShellWord file) {
+        int[] none = {-1, -1};
+        if (file.embedded() || !file.known() || !DockerfileInputs.plainWord(file.raw())) {
+            return none;
+        }
+        if (file.raw().equals(file.value())) {
+            ShellWord previous = null;
+            for (ShellWord w : c.words()) {
+                if (w.start() == file.start() && w.end() == file.end()) {
+                    break;
+                }
+                previous = w;
+            }
+            if (previous != null && (previous.raw().equals("-r") || previous.raw().equals("--requirement"))) {
+                return new int[] {previous.start(), file.end()};
+            }
+            return none;
+        }
+        String raw = file.raw();
+        if (raw.equals("-r" + file.value()) || raw.equals("--requirement=" + file.value())) {
+            return new int[] {file.start(), file.end()};
+        }
+        return none;
     }
 
     private static boolean embedded(SimpleCommand c) {

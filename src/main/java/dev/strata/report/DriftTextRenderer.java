@@ -20,9 +20,13 @@ public final class DriftTextRenderer {
                 }
             }
         }
-        s.append(String.format("%s: %d ok, %d moved, %d gone, %d unchecked%n", report.lockFile(),
+        s.append(String.format("%s: %d ok, %d moved, %d gone, %d unchecked", report.lockFile(),
                 report.count(DriftStatus.OK), report.count(DriftStatus.MOVED), report.count(DriftStatus.GONE),
                 report.count(DriftStatus.UNCHECKED)));
+        if (report.count(DriftStatus.ERROR) > 0) {
+            s.append(String.format(", %d not checked (error)", report.count(DriftStatus.ERROR)));
+        }
+        s.append(System.lineSeparator());
         return s.toString();
     }
 }
