@@ -38,7 +38,8 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 5, time = 2)
+// the JIT needs about 20 s of this workload to settle (5 x 2 s left scores still climbing)
+@Warmup(iterations = 12, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class AuditBenchmark {
