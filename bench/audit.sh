@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Audit benchmark (docs/benchmarks.md, section "audit"):
-#  1. strata's in-memory audit throughput on the 618 corpus files (JMH, dev.strata.bench.AuditBenchmark);
+#  1. strata's in-memory audit throughput on the 618 corpus files (JMH, dev.strata.bench.AuditBenchmark),
+#     on one thread and on all cores (a parallel stream over the files), plus thread-CPU figures
+#     (dev.strata.bench.AuditPhases, which also checks the all-cores findings equal the one-thread ones);
 #  2. dockerfilelint (npm, installed into a temporary prefix) linting the same files in-process, after
-#     the same kind of warm-up, and the ratio of the two;
+#     the same kind of warm-up, and the ratios (strata one thread and all cores against it);
 #  3. `./strata audit examples/jax-cuda` end to end, JVM start included (median of 10 runs).
 # Needs a JDK 17+, node and npm. Writes only under target/ and a temporary directory it removes.
 set -euo pipefail
@@ -23,6 +25,7 @@ java -Dstrata.shared="$shared" -cp "$cp" org.openjdk.jmh.Main 'dev.strata.bench.
   -rf json -rff "$tmp/jmh.json" >&2
 score() { node -e 'const r=require(process.argv[1]);const b=r.find(x=>x.benchmark.endsWith("."+process.argv[2]));console.log(b.primaryMetric.score.toFixed(0))' "$tmp/jmh.json" "$1"; }
 strata_fps=$(score auditCorpus)
+strata_all_fps=$(score auditCorpusAllCores)
 parse_fps=$(score parseOnly)
 model_fps=$(score parseAndModel)
 
@@ -68,8 +71,8 @@ cpu_median=$(med "${cpus[@]}")
 
 echo
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load average at the end:$(uptime | sed 's/.*load average://')"
-echo "strata audit (in memory, JMH):     ${strata_fps} files/s over 618 corpus files (parse only: ${parse_fps} files/s; parse + model with shell split: ${model_fps} files/s)"
-echo "dockerfilelint ${version} (in-process): ${dfl_fps} files/s over ${dfl_files} files"
+echo "strata audit (in memory, JMH):     one thread ${strata_fps} files/s, all $(nproc) cores ${strata_all_fps} files/s over 618 corpus files (one thread, parse only: ${parse_fps} files/s; parse + model with shell split: ${model_fps} files/s)"
+echo "dockerfilelint ${version} (in-process, one thread): ${dfl_fps} files/s over ${dfl_files} files"
 sed 's/^/strata phases: /' "$tmp/phases.txt"
-node -e 'console.log("ratio strata / dockerfilelint:   " + (process.argv[1] / process.argv[2]).toFixed(1) + "x")' "$strata_fps" "$dfl_fps"
+node -e 'console.log("ratio strata / dockerfilelint:   one thread " + (process.argv[1] / process.argv[3]).toFixed(1) + "x, all cores " + (process.argv[2] / process.argv[3]).toFixed(1) + "x")' "$strata_fps" "$strata_all_fps" "$dfl_fps"
 echo "./strata audit examples/jax-cuda:  median ${median} ms wall, ${cpu_median} ms CPU (user+sys) over 10 runs (wall: ${times[*]})"

@@ -72,6 +72,10 @@ public final class AuditCommand implements Callable<Integer> {
             description = "Configuration file (default: .strata.yaml in PATH, when present).")
     Path config;
 
+    @Option(names = "--docs-base-url", paramLabel = "URL",
+            description = "With --format sarif: where you publish the rule pages (docs/rules); each rule's helpUri is URL/<rule-id>.md. Without it no helpUri is written (the pages themselves are in the SARIF rules' help).")
+    String docsBaseUrl;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -90,7 +94,8 @@ public final class AuditCommand implements Callable<Integer> {
         String report = switch (format) {
             case text -> AuditTextRenderer.render(result, colour);
             case json -> AuditJsonRenderer.render(result);
-            case sarif -> AuditSarifRenderer.render(result, RuleCatalog.infos(), new VersionProvider().getVersion()[0].replace("strata ", ""));
+            case sarif -> AuditSarifRenderer.render(result, RuleCatalog.infos(), new VersionProvider().getVersion()[0].replace("strata ", ""),
+                    docsBaseUrl);
         };
         if (output != null) {
             try {

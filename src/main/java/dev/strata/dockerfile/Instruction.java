@@ -70,7 +70,8 @@ public record Instruction(
 
   /** True when this is the named instruction (case-insensitive). */
   public boolean is(String instructionName) {
-    return name.equals(instructionName.toLowerCase(Locale.ROOT));
+    // callers almost always pass the lower-case name: skip the lower-casing copy then
+    return name.equals(instructionName) || name.equals(instructionName.toLowerCase(Locale.ROOT));
   }
 
   /** The ONBUILD trigger, if this is an ONBUILD with one. */

@@ -14,6 +14,7 @@ import dev.strata.rules.Severity;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The audit as SARIF 2.1.0, the format GitHub code scanning uploads. Artifact URIs are the audited
@@ -21,17 +22,24 @@ import java.util.Map;
  * root annotates the right lines.
  */
 public final class AuditSarifRenderer {
-    /** Where the rule pages live; each rule's helpUri is this plus {@code <id>.md}. */
-    public static final String RULE_DOCS_BASE = "https://github.com/strata-dev/strata/blob/main/docs/rules/";
-
     private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private AuditSarifRenderer() {}
 
-    /** The SARIF log as a tree. {@code rules} is the catalog, reported as the driver's rules. */
+    /** The SARIF log as a tree, without {@code helpUri}s. */
     public static ObjectNode toSarif(AuditResult r, List<RuleInfo> rules, String toolVersion) {
+        return toSarif(r, rules, toolVersion, null);
+    }
+
+    /**
+     * The SARIF log as a tree. {@code rules} is the catalog, reported as the driver's rules, each
+     * with its rule page (shipped in the jar) as {@code help}. {@code docsBaseUrl}, when not null,
+     * is where the user publishes those pages: each rule's {@code helpUri} is it plus
+     * {@code <id>.md}; when null no {@code helpUri} is written.
+     */
+    public static ObjectNode toSarif(AuditResult r, List<RuleInfo> rules, String toolVersion, String docsBaseUrl) {
         ObjectNode log = F.objectNode();
         log.put("$schema", SCHEMA);
         log.put("version", "2.1.0");
@@ -39,7 +47,6 @@ public final class AuditSarifRenderer {
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "strata");
         driver.put("version", toolVersion);
-        driver.put("informationUri", "https://github.com/strata-dev/strata");
         ArrayNode ruleArray = driver.putArray("rules");
         Map<String, Integer> index = new HashMap<>();
         for (RuleInfo info : rules) {
@@ -48,8 +55,17 @@ public final class AuditSarifRenderer {
             o.put("id", info.id());
             o.put("name", pascal(info.id()));
             o.putObject("shortDescription").put("text", info.title());
-            o.put("helpUri", RULE_DOCS_BASE + info.id() + ".md");
-            o.putObject("help").put("text", info.title() + " See " + RULE_DOCS_BASE + info.id() + ".md");
+            if (docsBaseUrl != null) {
+                o.put("helpUri", (docsBaseUrl.endsWith("/") ? docsBaseUrl : docsBaseUrl + "/") + info.id() + ".md");
+            }
+            ObjectNode help = o.putObject("help");
+            Optional<String> page = RuleHelp.markdown(info.id());
+            if (page.isPresent()) {
+                help.put("text", RuleHelp.plainText(page.get()));
+                help.put("markdown", page.get());
+            } else {
+                help.put("text", info.title());
+            }
             o.putObject("defaultConfiguration").put("level", level(info.severity()));
             ObjectNode props = o.putObject("properties");
             ArrayNode tags = props.putArray("tags");
@@ -82,13 +98,18 @@ public final class AuditSarifRenderer {
         return log;
     }
 
-    /** Pretty-printed SARIF with a trailing newline. */
+    /** Pretty-printed SARIF with a trailing newline, without {@code helpUri}s. */
     public static String render(AuditResult r, List<RuleInfo> rules, String toolVersion) {
+        return render(r, rules, toolVersion, null);
+    }
+
+    /** Pretty-printed SARIF with a trailing newline; see {@link #toSarif(AuditResult, List, String, String)}. */
+    public static String render(AuditResult r, List<RuleInfo> rules, String toolVersion, String docsBaseUrl) {
         DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
         try {
-            return MAPPER.writer(pp).writeValueAsString(toSarif(r, rules, toolVersion)) + "\n";
+            return MAPPER.writer(pp).writeValueAsString(toSarif(r, rules, toolVersion, docsBaseUrl)) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serialises", e);
         }

@@ -10,7 +10,6 @@ import dev.strata.shell.ShellWord;
 import dev.strata.shell.SimpleCommand;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -61,7 +60,7 @@ public final class AptLiveMirrorRule implements Rule {
         Stage stage = model.stages().get(runStep.stageIndex());
         int from = stage.from().instruction().span().startOffset();
         int to = Math.min(src.length(), Math.max(update.start(), from));
-        if (mentionsSnapshot(src.substring(from, to))) {
+        if (mentionsSnapshot(src, from, to)) {
             return true;
         }
         for (Step s : stage.steps()) {
@@ -83,8 +82,46 @@ public final class AptLiveMirrorRule implements Rule {
         return false;
     }
 
+    private static final String[] SNAPSHOT_HOSTS = {"snapshot.debian.org", "snapshot.ubuntu.com", "snapshot-cloudflare.debian.org"};
+
     private static boolean mentionsSnapshot(String text) {
-        String t = text.toLowerCase(Locale.ROOT);
-        return t.contains("snapshot.debian.org") || t.contains("snapshot.ubuntu.com") || t.contains("snapshot-cloudflare.debian.org");
+        return mentionsSnapshot(text, 0, text.length());
+    }
+
+    /**
+     * Whether {@code text[from, to)} names a snapshot archive host, in any letter case. Compares
+     * ASCII letters case-insensitively in place (this runs for every {@code apt-get update} over
+     * the stage text before it): the hosts are lower-case ASCII, and no other char lower-cases to
+     * one of their chars, so this equals searching the lower-cased text.
+     */
+    private static boolean mentionsSnapshot(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c != 's' && c != 'S') {
+                continue;
+            }
+            for (String host : SNAPSHOT_HOSTS) {
+                if (asciiRegionEqualsIgnoreCase(text, i, to, host)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean asciiRegionEqualsIgnoreCase(String text, int at, int to, String lowerAscii) {
+        if (to - at < lowerAscii.length()) {
+            return false;
+        }
+        for (int k = 0; k < lowerAscii.length(); k++) {
+            char c = text.charAt(at + k);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c != lowerAscii.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

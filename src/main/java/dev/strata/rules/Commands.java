@@ -12,9 +12,6 @@ import java.util.Map;
 
 /** Small helpers over the shell parser's simple commands. */
 final class Commands {
-    private static final java.util.regex.Pattern CONTINUATION = java.util.regex.Pattern.compile("\\\\\\r?\\n\\s*");
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
-    private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("[ \\t]+");
 
     private Commands() {}
 
@@ -61,7 +58,7 @@ final class Commands {
         String src = model.ast().source();
         int start = Math.max(0, Math.min(c.start(), src.length()));
         int end = Math.max(start, Math.min(c.end(), src.length()));
-        String t = SPACES.matcher(CONTINUATION.matcher(src.substring(start, end)).replaceAll(" ")).replaceAll(" ").trim();
+        String t = oneLine(src.substring(start, end), true);
         return t.length() > 160 ? t.substring(0, 157) + "..." : t;
     }
 
@@ -83,7 +80,59 @@ final class Commands {
             pos = w.end();
         }
         sb.append(src, pos, Math.max(pos, Math.min(c.end(), src.length())));
-        return BLANKS.matcher(CONTINUATION.matcher(sb).replaceAll(" ")).replaceAll(" ").trim();
+        return oneLine(sb, false);
+    }
+
+    /**
+     * Text on one line: every backslash-newline continuation with the white space after it becomes
+     * one space, then runs of spaces and tabs (with {@code anyWhitespace}, of any white space) become
+     * one space, and the ends are trimmed. A char loop: this runs for every finding.
+     */
+    static String oneLine(CharSequence s, boolean anyWhitespace) {
+        int n = s.length();
+        StringBuilder joined = new StringBuilder(n);
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                int k = i + 1;
+                if (k < n && s.charAt(k) == '\r') {
+                    k++;
+                }
+                if (k < n && s.charAt(k) == '\n') {
+                    k++;
+                    while (k < n && isRegexSpace(s.charAt(k))) {
+                        k++;
+                    }
+                    joined.append(' ');
+                    i = k;
+                    continue;
+                }
+            }
+            joined.append(c);
+            i++;
+        }
+        StringBuilder out = new StringBuilder(joined.length());
+        boolean inRun = false;
+        for (int k = 0; k < joined.length(); k++) {
+            char c = joined.charAt(k);
+            boolean blank = anyWhitespace ? isRegexSpace(c) : c == ' ' || c == '\t';
+            if (blank) {
+                if (!inRun) {
+                    out.append(' ');
+                    inRun = true;
+                }
+            } else {
+                out.append(c);
+                inRun = false;
+            }
+        }
+        return out.toString().trim();
+    }
+
+    /** The chars of the regular-expression class {@code \\s}: space, tab, newline, vertical tab, form feed, carriage return. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     /** Whether a word's value is known and looks like a URL. */

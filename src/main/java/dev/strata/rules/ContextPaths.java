@@ -8,6 +8,7 @@ import dev.strata.rules.model.Stage;
 import dev.strata.rules.model.Step;
 import dev.strata.shell.WordExpansionException;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Optional;
 
 /**
@@ -15,6 +16,8 @@ import java.util.Optional;
  * following the stage's COPY/ADD instructions (latest first), the way the build lays files out.
  */
 final class ContextPaths {
+    private static final Pattern LEADING_DOT_SLASHES = Pattern.compile("^(\\./)+");
+    private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
     private ContextPaths() {}
 
     /**
@@ -49,7 +52,7 @@ final class ContextPaths {
                 if (src == null || src.contains("://")) {
                     continue;
                 }
-                String clean = src.replaceAll("^(\\./)+", "").replaceAll("/+$", "");
+                String clean = TRAILING_SLASHES.matcher(LEADING_DOT_SLASHES.matcher(src).replaceAll("")).replaceAll("");
                 boolean whole = clean.isEmpty() || clean.equals(".");
                 String prefix = dest.equals("/") ? "/" : dest + "/";
                 if (whole) {

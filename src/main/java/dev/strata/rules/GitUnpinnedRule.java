@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * without a commit. A branch or tag name is not a commit: both can move.
  */
 public final class GitUnpinnedRule implements Rule {
+    private static final Pattern GIT_HTTP_URL = Pattern.compile("https?://.*\\.git(#.*)?$");
     static final RuleInfo INFO = new RuleInfo("git-unpinned", null, Severity.ERROR, Layer.CONTAINER,
             "`git clone` without checking out a commit.");
     private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{7,40}");
@@ -72,7 +73,7 @@ public final class GitUnpinnedRule implements Rule {
             }
             for (Word w : CopyInstruction.of(step.instruction()).sources()) {
                 String v = WholeContext.unquote(w.value());
-                boolean git = v.startsWith("git@") || v.startsWith("git://") || v.matches("https?://.*\\.git(#.*)?$");
+                boolean git = v.startsWith("git@") || v.startsWith("git://") || GIT_HTTP_URL.matcher(v).matches();
                 if (!git) {
                     continue;
                 }

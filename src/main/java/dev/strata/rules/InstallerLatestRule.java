@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 /** Downloads of {@code *latest*} installers (Miniconda3-latest, releases/latest/download, ...). */
 public final class InstallerLatestRule implements Rule {
+    private static final Pattern LATEST_ANY_CASE = Pattern.compile("(?i)latest");
     static final RuleInfo INFO = new RuleInfo("installer-latest", null, Severity.ERROR, Layer.CONTAINER,
             "Download of a `*latest*` installer (e.g. Miniconda3-latest).");
     private static final Pattern LATEST = Pattern.compile("(^|[/_.-])latest([/_.-]|$)");
@@ -59,6 +60,6 @@ public final class InstallerLatestRule implements Rule {
         if (url.contains("/releases/latest/download/")) {
             return url.replace("/releases/latest/download/", "/releases/download/<version>/");
         }
-        return url.replaceAll("(?i)latest", "<version>");
+        return LATEST_ANY_CASE.matcher(url).replaceAll("<version>");
     }
 }

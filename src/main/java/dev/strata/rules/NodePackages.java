@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 /** npm/yarn/pnpm installs: package arguments and bare project installs. */
 final class NodePackages {
+    private static final Pattern COMMIT_SHA = Pattern.compile("[0-9a-f]{40}");
     private static final Pattern EXACT = Pattern.compile("v?\\d+\\.\\d+\\.\\d+([-+][0-9A-Za-z.+-]+)?");
     private static final Set<String> VALUED = Invocation.set("--prefix", "--registry", "--cache", "-w", "--workspace", "--omit",
             "--include", "--tag", "--network-timeout", "--modules-folder", "--cwd", "--filter", "-C", "--dir");
@@ -72,7 +73,7 @@ final class NodePackages {
         }
         if (spec.contains("://") || spec.startsWith("git") || spec.startsWith("github:")) {
             int hash = spec.lastIndexOf('#');
-            return hash >= 0 && spec.substring(hash + 1).matches("[0-9a-f]{40}");
+            return hash >= 0 && COMMIT_SHA.matcher(spec.substring(hash + 1)).matches();
         }
         int at = spec.lastIndexOf('@');
         if (at <= 0) {

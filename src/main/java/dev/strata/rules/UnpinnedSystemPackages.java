@@ -3,7 +3,7 @@ package dev.strata.rules;
 import dev.strata.rules.model.DockerfileModel;
 import dev.strata.shell.ShellWord;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +17,8 @@ final class UnpinnedSystemPackages {
             if (in.manager() != manager || in.unpinned().isEmpty()) {
                 continue;
             }
-            Map<ShellWord, String> repl = new LinkedHashMap<>();
+            // words of one command have distinct spans, so identity is equality here and skips hashing records
+            Map<ShellWord, String> repl = new IdentityHashMap<>();
             for (ShellWord w : in.unpinned()) {
                 repl.put(w, w.raw() + manager.versionSeparator + "<version>");
             }

@@ -11,6 +11,10 @@ import com.networknt.schema.ValidationMessage;
 import dev.strata.audit.AuditResult;
 import dev.strata.rules.RuleCatalog;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -57,9 +61,36 @@ public class AuditSarifRendererTest {
         int idx = first.path("ruleIndex").asInt();
         JsonNode rule = run.path("tool").path("driver").path("rules").get(idx);
         assertThat(rule.path("id").asText()).isEqualTo("base-image-latest");
-        assertThat(rule.path("helpUri").asText()).endsWith("/docs/rules/base-image-latest.md");
+        assertThat(rule.has("helpUri")).as("no helpUri without --docs-base-url").isFalse();
         assertThat(run.path("results").get(2).path("level").asText()).isEqualTo("note");
         assertThat(run.path("results").get(2).path("locations").get(0).path("physicalLocation").path("artifactLocation").path("uri").asText())
                 .isEqualTo("examples/demo/sub%20dir/requirements.txt");
+    }
+
+    @Test
+    void everyRuleCarriesItsPackagedPageAsHelp() throws Exception {
+        JsonNode log = new ObjectMapper().readTree(AuditSarifRenderer.render(SampleResults.clean(), RuleCatalog.infos(), "1.0"));
+        JsonNode rules = log.path("runs").get(0).path("tool").path("driver").path("rules");
+        assertThat(rules.size()).isEqualTo(RuleCatalog.infos().size());
+        for (JsonNode rule : rules) {
+            String id = rule.path("id").asText();
+            String page = Files.readString(Path.of("docs/rules", id + ".md"), StandardCharsets.UTF_8);
+            assertThat(rule.path("help").path("markdown").asText()).as(id).isEqualTo(page);
+            String text = rule.path("help").path("text").asText();
+            assertThat(text).as(id).startsWith(id + "\n").doesNotContain("```").doesNotContain("**");
+        }
+        assertThat(log.path("runs").get(0).path("tool").path("driver").has("informationUri")).isFalse();
+    }
+
+    @Test
+    void helpUriFollowsTheDocsBaseUrlTheUserGives() throws Exception {
+        for (String base : List.of("https://example.org/strata/rules", "https://example.org/strata/rules/")) {
+            JsonNode log = new ObjectMapper().readTree(
+                    AuditSarifRenderer.render(SampleResults.clean(), RuleCatalog.infos(), "1.0", base));
+            JsonNode rule = log.path("runs").get(0).path("tool").path("driver").path("rules").get(0);
+            assertThat(rule.path("helpUri").asText())
+                    .isEqualTo("https://example.org/strata/rules/" + rule.path("id").asText() + ".md");
+        }
+        assertThat(validate(AuditSarifRenderer.render(SampleResults.mixed(), RuleCatalog.infos(), "1.0", "https://example.org/r/"))).isEmpty();
     }
 }

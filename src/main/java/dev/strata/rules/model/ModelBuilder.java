@@ -42,6 +42,8 @@ public final class ModelBuilder {
         FromInstruction from = null;
         BaseImage base = null;
         Map<String, String> vars = null;
+        // immutable copy of vars shared by consecutive steps until an ARG/ENV changes vars
+        Map<String, String> frozenVars = null;
         Map<String, String> env = null;
         String workdir = "/";
         List<Step> steps = new ArrayList<>();
@@ -65,6 +67,7 @@ public final class ModelBuilder {
                     env.putAll(stageEnv.get(ref.stageIndex()));
                 }
                 vars = new HashMap<>(env);
+                frozenVars = null;
                 steps = new ArrayList<>();
                 continue;
             }
@@ -76,12 +79,17 @@ public final class ModelBuilder {
                 }
                 continue;
             }
-            steps.add(new Step(ins, stages.size(), vars, workdir));
+            if (frozenVars == null) {
+                frozenVars = Map.copyOf(vars);
+            }
+            steps.add(new Step(ins, stages.size(), frozenVars, workdir));
             if (ins.is("arg")) {
+                frozenVars = null;
                 for (ArgInstruction.Declaration d : ArgInstruction.of(ins).declarations()) {
                     declare(vars, global, d, expander);
                 }
             } else if (ins.is("env")) {
+                frozenVars = null;
                 for (KeyValueInstruction.Pair p : KeyValueInstruction.of(ins).pairs()) {
                     Optional<String> v = expand(expander, p.value(), vars);
                     if (v.isPresent()) {
