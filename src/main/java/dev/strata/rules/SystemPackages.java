@@ -4,10 +4,10 @@ import dev.strata.rules.model.DockerfileModel;
 import dev.strata.rules.model.RunScript;
 import dev.strata.shell.ShellWord;
 import dev.strata.shell.SimpleCommand;
+import dev.strata.shell.ToolCalls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Recognises system package installs (apt, apk, yum, dnf, zypper) and which packages carry a version. */
 public final class SystemPackages {
@@ -38,7 +38,6 @@ public final class SystemPackages {
      */
     public record Install(Manager manager, RunScript run, SimpleCommand command, List<ShellWord> unpinned, List<ShellWord> pinned) {}
 
-    private static final Pattern RPM_VERSIONED = Pattern.compile(".+-[0-9][^-/]*$");
     private static final Set<String> APT_VALUED = Invocation.set("-o", "--option", "-c", "--config-file", "-t", "--target-release", "--default-release");
     private static final Set<String> APK_VALUED = Invocation.set("-t", "--virtual", "-X", "--repository", "-p", "--root", "--arch", "--cache-dir", "--repositories-file", "--keys-dir");
     private static final Set<String> RPM_VALUED = Invocation.set("-c", "--config", "--installroot", "--releasever", "--enablerepo", "--disablerepo", "-x", "--exclude", "--repo", "--repofrompath", "--setopt", "--forcearch", "--nogpgcheck-x");
@@ -120,7 +119,7 @@ public final class SystemPackages {
                 int eq = v.indexOf('=');
                 yield eq > 0 && v.charAt(eq - 1) != '>' && v.charAt(eq - 1) != '<' && eq < v.length() - 1;
             }
-            case YUM, DNF -> RPM_VERSIONED.matcher(v).matches();
+            case YUM, DNF -> ToolCalls.isRpmVersioned(v);
         };
     }
 }

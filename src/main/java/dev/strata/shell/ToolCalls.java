@@ -62,6 +62,15 @@ public final class ToolCalls {
         return call == null ? List.of() : List.of(call);
     }
 
+    /**
+     * Whether a yum/dnf/microdnf package argument names a version ({@code foo-1.2-3.el9}) rather
+     * than a bare name that happens to hold digits ({@code java-17-openjdk}); the heuristic is
+     * documented on the rpm spec parser and shared so the audit and the lock agree.
+     */
+    public static boolean isRpmVersioned(String spec) {
+        return Specs.rpmVersionDash(spec) > 0;
+    }
+
     /** 7 to 40 hex digits: a (possibly abbreviated) commit hash. */
     public static boolean looksLikeCommit(String s) {
         if (s.length() < 7 || s.length() > 64) {
