@@ -109,4 +109,29 @@ class CompareIntegrationTest {
             assertThat(c.verdict()).as(f.transport()).isEqualTo(Verdict.BITWISE_IDENTICAL);
         }
     }
+
+    @Test
+    void aBaseBuildahRecordsIsNamedAndFromScratchBuildsNeverBlameOne() throws Exception {
+        BuiltImage base1 = buildah.build(ImageSpec.busybox("COPY version.txt /etc/version\n").withFile("version.txt", "1\n"));
+        BuiltImage base2 = buildah.build(ImageSpec.busybox("COPY version.txt /etc/version\n").withFile("version.txt", "2\n"));
+        // two FROM scratch builds whose only layer differs: no base is recorded, none is blamed
+        Comparison scratch = compare(buildah.export(base1, ExportFormat.OCI_ARCHIVE), buildah.export(base2, ExportFormat.OCI_ARCHIVE),
+                CompareOptions.defaults());
+        assertThat(scratch.verdict()).isEqualTo(Verdict.DIFFERENT);
+        assertThat(scratch.causes()).noneMatch(c -> c instanceof BaseImageChange);
+        // the same application on each: buildah writes "FROM <base>" into the history, which marks the base layer
+        String app = "COPY app.txt /app/app.txt\n";
+        Path child1 = buildah.buildAndExport(ImageSpec.of("FROM " + base1.name() + "\n" + app).withFile("app.txt", "app\n"),
+                ExportFormat.OCI_ARCHIVE);
+        Path child2 = buildah.buildAndExport(ImageSpec.of("FROM " + base2.name() + "\n" + app).withFile("app.txt", "app\n"),
+                ExportFormat.DOCKER_ARCHIVE);
+        Comparison children = compare(child1, child2, CompareOptions.defaults());
+        assertThat(children.causes().get(0)).isInstanceOfSatisfying(BaseImageChange.class, b -> {
+            assertThat(b.sharedLayers()).isZero();
+            assertThat(b.layersA()).extracting(LayerInfo::index).containsExactly(0);
+            assertThat(b.layersB()).extracting(LayerInfo::index).containsExactly(0);
+        });
+        assertThat(children.causes()).filteredOn(c -> c instanceof FileChange).extracting(c -> ((FileChange) c).path())
+                .containsExactly("/etc/version");
+    }
 }
