@@ -338,6 +338,30 @@ public final class ImageComparator {
                     folded.get(owner).add(left.remove(f));
                 }
             }
+            // Files maintainer scripts copy from a packaged template (readline-common's postinst
+            // copies /usr/share/readline/inputrc to /etc/inputrc): an unowned added or changed regular
+            // file, written in the same layer with the same content as a file a changed package owns,
+            // belongs to that package. Empty files are left out: equal content says nothing there.
+            Map<String, int[]> byContent = new HashMap<>();
+            for (int i = 0; i < folded.size(); i++) {
+                for (FileChange fc : folded.get(i)) {
+                    FileEntry e = fc.b();
+                    if (e != null && e.type() == FileType.REGULAR && e.size() > 0 && e.sha256() != null) {
+                        byContent.putIfAbsent(e.sha256(), new int[] {i, e.layerIndex()});
+                    }
+                }
+            }
+            for (String f : List.copyOf(left.keySet())) {
+                FileChange c = left.get(f);
+                FileEntry e = c.b();
+                if (ownerOfUnchanged.containsKey(f) || e == null || e.type() != FileType.REGULAR || e.size() == 0 || e.sha256() == null) {
+                    continue;
+                }
+                int[] owner = byContent.get(e.sha256());
+                if (owner != null && owner[1] == e.layerIndex()) {
+                    folded.get(owner[0]).add(left.remove(f));
+                }
+            }
             List<PackageChange> packages = new ArrayList<>();
             java.util.Set<Ecosystem> changedEcosystems = java.util.EnumSet.noneOf(Ecosystem.class);
             for (int i = 0; i < changed.size(); i++) {

@@ -26,6 +26,8 @@ class CompareIntegrationTest {
 
     static final String JQ = "RUN apt-get update && apt-get install -y --no-install-recommends jq\n";
     static final String JQ_AND_FILE = "RUN apt-get update && apt-get install -y --no-install-recommends jq file\n";
+    /** gawk pulls libreadline8, whose .list names its libraries and .so.8 links under /lib (merged-/usr alias). */
+    static final String JQ_AND_GAWK = "RUN apt-get update && apt-get install -y --no-install-recommends jq gawk\n";
 
     @BeforeAll
     static void open() {
@@ -94,6 +96,14 @@ class CompareIntegrationTest {
         // everything the extra install wrote is explained: package files, the .debs apt kept, dpkg/apt state
         assertThat(diff.causes()).noneMatch(c -> c instanceof FileChange);
         assertThat(file.files()).extracting(FileChange::path).anyMatch(p -> p.startsWith("/var/cache/apt/archives/file_"));
+
+        // shared libraries dpkg lists under /lib on a merged-/usr system are folded under their package
+        Path gawk = buildah.buildAndExport(ImageSpec.debian(JQ_AND_GAWK), ExportFormat.OCI_ARCHIVE);
+        Comparison withGawk = compare(first, gawk, CompareOptions.defaults());
+        PackageChange readline = withGawk.causes().stream().filter(c -> c instanceof PackageChange p && p.name().equals("libreadline8"))
+                .map(c -> (PackageChange) c).findFirst().orElseThrow();
+        assertThat(readline.files()).extracting(FileChange::path).contains("/usr/lib/x86_64-linux-gnu/libreadline.so.8");
+        assertThat(withGawk.causes()).noneMatch(c -> c instanceof FileChange);
     }
 
     @Test

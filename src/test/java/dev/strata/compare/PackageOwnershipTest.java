@@ -63,7 +63,8 @@ class PackageOwnershipTest {
         Deb readline = new Deb("libreadline8", "8.2-1.3", "amd64", List.of());
         Deb libfoo = new Deb("libfoo1", "1.0.0-2", "amd64", List.of());
         List<TestEntry> e = new ArrayList<>();
-        e.add(TestEntry.file("var/lib/dpkg/status", DebFixtures.status(List.of(BASE, readline, libfoo))));
+        e.add(TestEntry.file("var/lib/dpkg/status", DebFixtures.status(List.of(BASE, readline, libfoo,
+                new Deb("readline-common", "8.2-1.3", "all", List.of())))));
         e.add(TestEntry.file("var/lib/dpkg/info/libreadline8.list", list));
         e.add(TestEntry.file("var/lib/dpkg/info/libfoo1.list", foo));
         e.add(TestEntry.file(libDir + "libhistory.so.8.2", "ELF history"));
@@ -71,6 +72,14 @@ class PackageOwnershipTest {
         e.add(TestEntry.symlink(libDir + "libhistory.so.8", "libhistory.so.8.2"));
         e.add(TestEntry.symlink(libDir + "libreadline.so.8", "libreadline.so.8.2"));
         e.add(TestEntry.file("usr/share/doc/libreadline8/copyright", "GPL-3+"));
+        // readline-common's postinst copies its packaged inputrc to /etc when none is there
+        Deb common = new Deb("readline-common", "8.2-1.3", "all", List.of("/usr/share/readline/inputrc"));
+        e.add(TestEntry.file("var/lib/dpkg/info/readline-common.list", DebFixtures.list(common)));
+        e.add(TestEntry.file("usr/share/readline/inputrc", "set input-meta on\n"));
+        e.add(TestEntry.file("etc/inputrc", "set input-meta on\n"));
+        // an empty unowned file is not claimed by content
+        e.add(TestEntry.file("usr/share/readline/empty", ""));
+        e.add(TestEntry.file("etc/empty", ""));
         e.add(TestEntry.file(LIB + "libfoo.so.1.0.0", "ELF foo"));
         e.add(TestEntry.symlink(LIB + "libfoo.so.1", "libfoo.so.1.0.0"));
         // an unowned link to a file of an unchanged package stays unexplained
@@ -98,14 +107,16 @@ class PackageOwnershipTest {
                 "/usr/share/doc/libreadline8/copyright", "/var/lib/dpkg/info/libreadline8.list");
         assertThat(pkg(c, "libfoo1").files()).extracting(FileChange::path)
                 .contains("/usr/lib/x86_64-linux-gnu/libfoo.so.1", "/usr/lib/x86_64-linux-gnu/libfoo.so.1.0.0");
-        assertThat(unexplained(c)).containsExactly("/usr/lib/x86_64-linux-gnu/stray.so");
+        assertThat(pkg(c, "readline-common").files()).extracting(FileChange::path)
+                .contains("/etc/inputrc", "/usr/share/readline/inputrc").doesNotContain("/etc/empty");
+        assertThat(unexplained(c)).containsExactly("/etc/empty", "/usr/lib/x86_64-linux-gnu/stray.so", "/usr/share/readline/empty");
     }
 
     @Test
     void withoutMergedUsrSlashLibAndUsrLibAreDifferentFiles() throws Exception {
         // split /usr: the .list says /lib/..., the files really are in /lib, so they match as is
         Comparison split = TestImages.compare(before(false), after(false, "lib/x86_64-linux-gnu/"), dir, CompareOptions.defaults());
-        assertThat(unexplained(split)).containsExactly("/usr/lib/x86_64-linux-gnu/stray.so");
+        assertThat(unexplained(split)).containsExactly("/etc/empty", "/usr/lib/x86_64-linux-gnu/stray.so", "/usr/share/readline/empty");
         // split /usr with files put under /usr/lib: the /lib/... list entries must not claim them
         Comparison wrong = TestImages.compare(before(false), after(false, LIB), dir, CompareOptions.defaults());
         assertThat(unexplained(wrong)).contains("/usr/lib/x86_64-linux-gnu/libreadline.so.8.2", "/usr/lib/x86_64-linux-gnu/libreadline.so.8");
