@@ -3,12 +3,13 @@ package dev.strata.compare;
 import java.util.List;
 
 /**
- * The images do not share their bottom layer: they were built on different base images (or the
- * base image tag moved between builds).
+ * The images were built on different base images (or the base image tag moved between builds).
+ * Claimed only on evidence the images record (see {@link BaseImage}), never for {@code FROM
+ * scratch} builds, and never when the base layers differ in timestamps alone.
  *
- * @param sharedLayers how many leading layers both images share (0 here by definition)
- * @param layersA the layers of A that B does not contain (the first is A's bottom layer)
- * @param layersB the layers of B that A does not contain
+ * @param sharedLayers how many leading base layers both images share before they diverge
+ * @param layersA A's base layers that B does not contain
+ * @param layersB B's base layers that A does not contain
  */
 public record BaseImageChange(int sharedLayers, List<LayerInfo> layersA, List<LayerInfo> layersB) implements Cause {
     public BaseImageChange {

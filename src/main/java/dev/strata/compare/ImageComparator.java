@@ -9,6 +9,7 @@ import dev.strata.packages.DatabaseIssue;
 import dev.strata.packages.Ecosystem;
 import dev.strata.packages.Package;
 import dev.strata.packages.PackageInventory;
+import dev.strata.packages.PathAliases;
 import dev.strata.packages.VersionOrder;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -60,9 +61,7 @@ public final class ImageComparator {
         Attribution attribution = Attribution.of(a, b, invA, invB, files);
 
         List<Cause> causes = new ArrayList<>();
-        if (shared == 0 && baseDiffers(a, b)) {
-            causes.add(baseChange(a, b));
-        }
+        baseChange(a, b, shared, files).ifPresent(causes::add);
         causes.addAll(attribution.packages());
         causes.addAll(attribution.databases());
         causes.addAll(attribution.unexplained());
@@ -105,24 +104,56 @@ public final class ImageComparator {
     }
 
     /**
-     * The bottom layers differ and that means a different base only when both images have layers
-     * on top of it. A squashed single-layer image (buildah without --layers) has no base to tell
-     * apart: its one layer is everything, so its differences are attributed to packages and files.
+     * A base-image change, claimed only on evidence that the images record a base (see
+     * {@link BaseImage}) and that it differs: the labels name different bases, or the base layers
+     * the history marks are not the same. A side without a record is taken to have as many base
+     * layers as the other side records, so "debian base" against "FROM scratch + ADD rootfs" still
+     * counts. Differing base layers are a cause only when some file that comes from them differs
+     * for real: the file walk has already set aside timestamps and noise, so a base rebuilt with
+     * new mtimes alone is never blamed.
      */
-    private static boolean baseDiffers(Image a, Image b) {
-        return a.layers().size() > 1 && b.layers().size() > 1;
+    static Optional<BaseImageChange> baseChange(Image a, Image b, int shared, Map<String, FileChange> files) {
+        Optional<BaseImage> ba = BaseImage.of(a);
+        Optional<BaseImage> bb = BaseImage.of(b);
+        if (ba.isEmpty() && bb.isEmpty()) {
+            return Optional.empty();
+        }
+        String la = ba.map(BaseImage::label).orElse(null);
+        String lb = bb.map(BaseImage::label).orElse(null);
+        boolean labelsDiffer = la != null && lb != null && !la.equals(lb);
+        if (la != null && la.equals(lb)) {
+            return Optional.empty();
+        }
+        int na = ba.map(BaseImage::layers).orElse(-1);
+        int nb = bb.map(BaseImage::layers).orElse(-1);
+        if (!labelsDiffer && na < 0 && nb < 0) {
+            return Optional.empty();
+        }
+        int ka = Math.min(a.layers().size(), na >= 0 ? na : nb >= 0 ? nb : a.layers().size());
+        int kb = Math.min(b.layers().size(), nb >= 0 ? nb : na >= 0 ? na : b.layers().size());
+        boolean sameBaseLayers = ka == kb && diffIds(a, ka).equals(diffIds(b, kb));
+        if (sameBaseLayers && !labelsDiffer) {
+            return Optional.empty();
+        }
+        boolean baseFileDiffers = files.values().stream().anyMatch(f ->
+                (f.a() != null && f.a().layerIndex() >= 0 && f.a().layerIndex() < ka)
+                        || (f.b() != null && f.b().layerIndex() >= 0 && f.b().layerIndex() < kb));
+        if (!baseFileDiffers) {
+            return Optional.empty();
+        }
+        return Optional.of(new BaseImageChange(Math.min(shared, Math.min(ka, kb)), notIn(a, ka, b), notIn(b, kb, a)));
     }
 
-    /** The bottom layers differ: list, for each image, the layers the other one does not contain. */
-    private static BaseImageChange baseChange(Image a, Image b) {
-        return new BaseImageChange(0, notIn(a, b), notIn(b, a));
+    private static List<String> diffIds(Image image, int n) {
+        return image.layers().subList(0, n).stream().map(Layer::diffId).toList();
     }
 
-    private static List<LayerInfo> notIn(Image x, Image y) {
+    /** The first {@code n} layers of {@code x} (its base) that {@code y} does not contain. */
+    private static List<LayerInfo> notIn(Image x, int n, Image y) {
         java.util.Set<String> other = new java.util.HashSet<>();
         y.layers().forEach(l -> other.add(l.diffId()));
         List<LayerInfo> out = new ArrayList<>();
-        for (int i = 0; i < x.layers().size(); i++) {
+        for (int i = 0; i < n; i++) {
             Layer l = x.layers().get(i);
             if (!other.contains(l.diffId())) {
                 out.add(new LayerInfo(i, l.diffId(), l.createdBy()));
@@ -237,6 +268,16 @@ public final class ImageComparator {
             TreeSet<String> keys = new TreeSet<>(pa.keySet());
             keys.addAll(pb.keySet());
             Map<String, FileChange> left = new LinkedHashMap<>(files);
+            // package databases may name a file through a merged-/usr alias (/lib/... for /usr/lib/...)
+            PathAliases aliases = PathAliases.of(a.files(), b.files());
+            Map<String, String> byCanonical = new HashMap<>();
+            for (String f : left.keySet()) {
+                byCanonical.putIfAbsent(aliases.canonical(f), f);
+            }
+            java.util.function.Function<String, String> changedPath = owned -> {
+                String k = byCanonical.get(aliases.canonical(owned));
+                return k != null && left.containsKey(k) ? k : null;
+            };
             List<Package[]> changed = new ArrayList<>();
             Map<String, String> ownerOfUnchanged = new HashMap<>();
             for (String k : keys) {
@@ -244,8 +285,9 @@ public final class ImageComparator {
                 Package y = pb.get(k);
                 if (x != null && y != null && x.version().equals(y.version())) {
                     for (String f : y.files()) {
-                        if (left.containsKey(f)) {
-                            ownerOfUnchanged.putIfAbsent(f, k);
+                        String c = changedPath.apply(f);
+                        if (c != null) {
+                            ownerOfUnchanged.putIfAbsent(c, k);
                         }
                     }
                     metadataPaths(y, left).forEach(f -> ownerOfUnchanged.putIfAbsent(f, k));
@@ -255,21 +297,23 @@ public final class ImageComparator {
             }
             changed.sort(Comparator.comparing((Package[] p) -> (p[0] != null ? p[0] : p[1]).ecosystem())
                     .thenComparing(p -> (p[0] != null ? p[0] : p[1]).name()));
-            List<PackageChange> packages = new ArrayList<>();
-            java.util.Set<Ecosystem> changedEcosystems = java.util.EnumSet.noneOf(Ecosystem.class);
-            for (Package[] p : changed) {
-                Package x = p[0];
-                Package y = p[1];
-                Package any = x != null ? x : y;
-                changedEcosystems.add(any.ecosystem());
+            List<List<FileChange>> folded = new ArrayList<>();
+            // canonical path of every file a changed package owns -> that package's position in changed
+            Map<String, Integer> ownedByChanged = new HashMap<>();
+            for (int i = 0; i < changed.size(); i++) {
                 TreeSet<String> owned = new TreeSet<>();
-                if (x != null) {
-                    x.files().stream().filter(left::containsKey).forEach(owned::add);
-                    owned.addAll(metadataPaths(x, left));
-                }
-                if (y != null) {
-                    y.files().stream().filter(left::containsKey).forEach(owned::add);
-                    owned.addAll(metadataPaths(y, left));
+                for (Package p : changed.get(i)) {
+                    if (p == null) {
+                        continue;
+                    }
+                    for (String f : p.files()) {
+                        ownedByChanged.putIfAbsent(aliases.canonical(f), i);
+                        String c = changedPath.apply(f);
+                        if (c != null) {
+                            owned.add(c);
+                        }
+                    }
+                    owned.addAll(metadataPaths(p, left));
                 }
                 List<FileChange> fc = new ArrayList<>();
                 for (String f : owned) {
@@ -278,6 +322,55 @@ public final class ImageComparator {
                         fc.add(c);
                     }
                 }
+                folded.add(fc);
+            }
+            // Links maintainer scripts make (ldconfig's libfoo.so.N, update-alternatives) belong to no
+            // package's list: an unowned changed symlink whose target a changed package owns is
+            // explained by that package.
+            for (String f : List.copyOf(left.keySet())) {
+                if (ownerOfUnchanged.containsKey(f)) {
+                    continue;
+                }
+                FileChange c = left.get(f);
+                String target = aliases.linkTarget(c.b() != null ? c.b() : c.a());
+                Integer owner = target == null ? null : ownedByChanged.get(target);
+                if (owner != null) {
+                    folded.get(owner).add(left.remove(f));
+                }
+            }
+            // Files maintainer scripts copy from a packaged template (readline-common's postinst
+            // copies /usr/share/readline/inputrc to /etc/inputrc): an unowned added or changed regular
+            // file, written in the same layer with the same content as a file a changed package owns,
+            // belongs to that package. Empty files are left out: equal content says nothing there.
+            Map<String, int[]> byContent = new HashMap<>();
+            for (int i = 0; i < folded.size(); i++) {
+                for (FileChange fc : folded.get(i)) {
+                    FileEntry e = fc.b();
+                    if (e != null && e.type() == FileType.REGULAR && e.size() > 0 && e.sha256() != null) {
+                        byContent.putIfAbsent(e.sha256(), new int[] {i, e.layerIndex()});
+                    }
+                }
+            }
+            for (String f : List.copyOf(left.keySet())) {
+                FileChange c = left.get(f);
+                FileEntry e = c.b();
+                if (ownerOfUnchanged.containsKey(f) || e == null || e.type() != FileType.REGULAR || e.size() == 0 || e.sha256() == null) {
+                    continue;
+                }
+                int[] owner = byContent.get(e.sha256());
+                if (owner != null && owner[1] == e.layerIndex()) {
+                    folded.get(owner[0]).add(left.remove(f));
+                }
+            }
+            List<PackageChange> packages = new ArrayList<>();
+            java.util.Set<Ecosystem> changedEcosystems = java.util.EnumSet.noneOf(Ecosystem.class);
+            for (int i = 0; i < changed.size(); i++) {
+                Package x = changed.get(i)[0];
+                Package y = changed.get(i)[1];
+                Package any = x != null ? x : y;
+                changedEcosystems.add(any.ecosystem());
+                List<FileChange> fc = new ArrayList<>(folded.get(i));
+                fc.sort(Comparator.comparing(FileChange::path));
                 PackageChange.Change change;
                 if (x == null) {
                     change = PackageChange.Change.ADDED;

@@ -26,6 +26,8 @@ class CompareIntegrationTest {
 
     static final String JQ = "RUN apt-get update && apt-get install -y --no-install-recommends jq\n";
     static final String JQ_AND_FILE = "RUN apt-get update && apt-get install -y --no-install-recommends jq file\n";
+    /** gawk pulls libreadline8, whose .list names its libraries and .so.8 links under /lib (merged-/usr alias). */
+    static final String JQ_AND_GAWK = "RUN apt-get update && apt-get install -y --no-install-recommends jq gawk\n";
 
     @BeforeAll
     static void open() {
@@ -94,6 +96,14 @@ class CompareIntegrationTest {
         // everything the extra install wrote is explained: package files, the .debs apt kept, dpkg/apt state
         assertThat(diff.causes()).noneMatch(c -> c instanceof FileChange);
         assertThat(file.files()).extracting(FileChange::path).anyMatch(p -> p.startsWith("/var/cache/apt/archives/file_"));
+
+        // shared libraries dpkg lists under /lib on a merged-/usr system are folded under their package
+        Path gawk = buildah.buildAndExport(ImageSpec.debian(JQ_AND_GAWK), ExportFormat.OCI_ARCHIVE);
+        Comparison withGawk = compare(first, gawk, CompareOptions.defaults());
+        PackageChange readline = withGawk.causes().stream().filter(c -> c instanceof PackageChange p && p.name().equals("libreadline8"))
+                .map(c -> (PackageChange) c).findFirst().orElseThrow();
+        assertThat(readline.files()).extracting(FileChange::path).contains("/usr/lib/x86_64-linux-gnu/libreadline.so.8");
+        assertThat(withGawk.causes()).noneMatch(c -> c instanceof FileChange);
     }
 
     @Test
@@ -108,5 +118,30 @@ class CompareIntegrationTest {
             Comparison c = compare(a, b, CompareOptions.defaults());
             assertThat(c.verdict()).as(f.transport()).isEqualTo(Verdict.BITWISE_IDENTICAL);
         }
+    }
+
+    @Test
+    void aBaseBuildahRecordsIsNamedAndFromScratchBuildsNeverBlameOne() throws Exception {
+        BuiltImage base1 = buildah.build(ImageSpec.busybox("COPY version.txt /etc/version\n").withFile("version.txt", "1\n"));
+        BuiltImage base2 = buildah.build(ImageSpec.busybox("COPY version.txt /etc/version\n").withFile("version.txt", "2\n"));
+        // two FROM scratch builds whose only layer differs: no base is recorded, none is blamed
+        Comparison scratch = compare(buildah.export(base1, ExportFormat.OCI_ARCHIVE), buildah.export(base2, ExportFormat.OCI_ARCHIVE),
+                CompareOptions.defaults());
+        assertThat(scratch.verdict()).isEqualTo(Verdict.DIFFERENT);
+        assertThat(scratch.causes()).noneMatch(c -> c instanceof BaseImageChange);
+        // the same application on each: buildah writes "FROM <base>" into the history, which marks the base layer
+        String app = "COPY app.txt /app/app.txt\n";
+        Path child1 = buildah.buildAndExport(ImageSpec.of("FROM " + base1.name() + "\n" + app).withFile("app.txt", "app\n"),
+                ExportFormat.OCI_ARCHIVE);
+        Path child2 = buildah.buildAndExport(ImageSpec.of("FROM " + base2.name() + "\n" + app).withFile("app.txt", "app\n"),
+                ExportFormat.DOCKER_ARCHIVE);
+        Comparison children = compare(child1, child2, CompareOptions.defaults());
+        assertThat(children.causes().get(0)).isInstanceOfSatisfying(BaseImageChange.class, b -> {
+            assertThat(b.sharedLayers()).isZero();
+            assertThat(b.layersA()).extracting(LayerInfo::index).containsExactly(0);
+            assertThat(b.layersB()).extracting(LayerInfo::index).containsExactly(0);
+        });
+        assertThat(children.causes()).filteredOn(c -> c instanceof FileChange).extracting(c -> ((FileChange) c).path())
+                .containsExactly("/etc/version");
     }
 }

@@ -238,11 +238,13 @@ class ImageComparatorTest {
 
     @Test
     void aDifferentBottomLayerIsReportedAsABaseImageChangeFirst() throws Exception {
-        TestImageBuilder a = image(List.of(NUMPY_1));
+        // buildah records the base on the first entry of the build's own history: "FROM <image>"
+        TestImageBuilder a = BaseImageChangeTest.comments(image(List.of(NUMPY_1)), null, "FROM docker.io/library/debian:bookworm");
         List<Deb> newer = List.of(deb("base-files", "12.5", "/etc/debian_version", "/usr/share/doc/base-files/copyright"), LIBC);
         TestImageBuilder b = new TestImageBuilder()
                 .layer(TestLayer.of(DebFixtures.base(newer)).createdBy("ADD rootfs-2025.tar /"))
                 .layer(TestLayer.of(DebFixtures.layer(List.of(newer.get(0), LIBC, NUMPY_1), List.of(NUMPY_1))).createdBy(INSTALL));
+        b = BaseImageChangeTest.comments(b, null, "FROM docker.io/library/debian:bookworm");
         Comparison c = TestImages.compare(a, b, dir, CompareOptions.defaults());
         assertThat(c.causes().get(0)).isInstanceOf(BaseImageChange.class);
         BaseImageChange base = (BaseImageChange) c.causes().get(0);
