@@ -120,7 +120,7 @@ public final class CompareTextRenderer {
         if (cause instanceof BaseImageChange b) {
             String la = b.layersA().isEmpty() ? "?" : describe(b.layersA().get(0).createdBy(), b.layersA().get(0).diffId());
             String lb = b.layersB().isEmpty() ? "?" : describe(b.layersB().get(0).createdBy(), b.layersB().get(0).diffId());
-            return "the bottom layers differ, so the images are built on different base images (A: " + la + "; B: " + lb + "); "
+            return "the base image layers differ (the images record their base), so they are built on different base images (A: " + la + "; B: " + lb + "); "
                     + b.layersA().size() + " of A's layers and " + b.layersB().size() + " of B's are not in the other image";
         }
         if (cause instanceof PackageChange p) {
