@@ -1,333 +1,126 @@
 package dev.strata.dockerfile;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * The word splitting BuildKit's parser runs to find heredoc markers: its shell lexer's
- * {@code ProcessWords} with an empty environment and unset variables left as written, always
- * with {@code \} as escape character. Reproduced behaviour for behaviour, including that a
- * nested {@code ${...}} restarts the word being collected, because which words exist decides
- * which heredocs BuildKit sees. Variable values are never looked up here: that is the shell
- * package's job.
+ * BuildKit's shell word lexer ({@code ProcessWord} / {@code ProcessWords}): quotes, the Dockerfile
+ * escape character, {@code $VAR}, {@code ${VAR}} and its modifiers. Reproduced behaviour for
+ * behaviour, including that a nested {@code ${...}} restarts the word being collected, because
+ * which words exist decides which heredocs BuildKit sees and what each instruction's words are.
+ *
+ * <p>The parser uses it with an empty environment and unset variables left as written, to find
+ * heredoc markers; the shell package's {@code WordExpander} uses it with real variables. Pattern
+ * operators ({@code ${V#p}}, {@code ${V%p}}, {@code ${V/p/r}}) only run on set variables, through
+ * the {@link Patterns} the caller supplies, so this package holds no glob engine.
+ *
+ * <p>Instances are immutable and thread-safe.
  */
-final class ShellWordLexer {
+public final class ShellWordLexer {
   private static final int EOF = -1;
-  private static final int ESCAPE = '\\';
 
   /** A lexing error; BuildKit reports it as {@code failed to process ...}. */
-  static final class LexException extends Exception {
+  public static final class LexException extends Exception {
     private static final long serialVersionUID = 1L;
+    private final int position;
 
     LexException(String message) {
-      super(message);
+      this(message, -1);
+    }
+
+    public LexException(String message, int position) {
+      // no stack trace: the position says where, and expansion errors are ordinary input
+      super(message, null, false, false);
+      this.position = position;
+    }
+
+    /** Index (in chars) into the lexed text where the error was detected, -1 when none. */
+    public int position() {
+      return position;
     }
   }
 
-  private final String src;
-  private final boolean rawQuotes;
-  private boolean rawEscapes;
-  private int pos;
-  /** One buffer shared by nested word collections, exactly as BuildKit shares it. */
-  private final StringBuilder wordsBuffer = new StringBuilder();
+  /** The shell pattern operations BuildKit applies to set variables. */
+  public interface Patterns {
+    /** {@code ${V#p}} / {@code ${V##p}} (prefix) or {@code ${V%p}} / {@code ${V%%p}} (suffix). */
+    String remove(String value, String pattern, boolean suffix, boolean longest)
+        throws LexException;
 
-  private ShellWordLexer(String src, boolean rawQuotes, boolean rawEscapes) {
-    this.src = src;
+    /** {@code ${V/p/r}} or, with {@code all}, {@code ${V//p/r}}. */
+    String replace(String value, String pattern, String replacement, boolean all)
+        throws LexException;
+  }
+
+  /**
+   * One lexed word.
+   *
+   * @param value BuildKit's ProcessWord string
+   * @param words BuildKit's ProcessWords split of the same text
+   * @param used variables referenced and set, in first-use order
+   * @param unset variables referenced but not set, in first-use order
+   */
+  public record Result(String value, List<String> words, Set<String> used, Set<String> unset) {}
+
+  /** Used only with an empty environment, where no variable is set and no pattern runs. */
+  private static final Patterns UNUSED_PATTERNS =
+      new Patterns() {
+        @Override
+        public String remove(String value, String pattern, boolean suffix, boolean longest) {
+          throw new IllegalStateException("pattern operator applied with an empty environment");
+        }
+
+        @Override
+        public String replace(String value, String pattern, String replacement, boolean all) {
+          throw new IllegalStateException("pattern operator applied with an empty environment");
+        }
+      };
+
+  private final char escape;
+  private final boolean rawQuotes;
+  private final boolean rawEscapes;
+  private final boolean skipUnsetEnv;
+  private final Patterns patterns;
+
+  private ShellWordLexer(
+      char escape, boolean rawQuotes, boolean rawEscapes, boolean skipUnsetEnv, Patterns patterns) {
+    this.escape = escape;
     this.rawQuotes = rawQuotes;
     this.rawEscapes = rawEscapes;
+    this.skipUnsetEnv = skipUnsetEnv;
+    this.patterns = patterns;
   }
 
-  /** The words of {@code src}. */
+  /**
+   * A lexer with BuildKit's options: {@code rawQuotes} keeps quote characters, {@code rawEscapes}
+   * keeps escape characters, {@code skipUnsetEnv} leaves references to unset variables as written.
+   */
+  public static ShellWordLexer of(
+      char escape, boolean rawQuotes, boolean rawEscapes, boolean skipUnsetEnv, Patterns patterns) {
+    return new ShellWordLexer(escape, rawQuotes, rawEscapes, skipUnsetEnv, patterns);
+  }
+
+  /** The words of {@code src} with no variables set and references left as written. */
   static List<String> words(String src, boolean rawQuotes, boolean rawEscapes)
       throws LexException {
-    ShellWordLexer lexer = new ShellWordLexer(src, rawQuotes, rawEscapes);
-    return lexer.processStopOn(EOF, rawEscapes).words;
+    return new ShellWordLexer('\\', rawQuotes, rawEscapes, true, UNUSED_PATTERNS)
+        .process(src, Map.of())
+        .words();
   }
 
-  private record Processed(String result, List<String> words) {}
-
-  private final class Words {
-    final List<String> words = new ArrayList<>();
-    boolean inWord;
-
-    void addChar(int ch) {
-      boolean space = isSpace(ch);
-      if (space && inWord) {
-        if (wordsBuffer.length() != 0) {
-          words.add(wordsBuffer.toString());
-          wordsBuffer.setLength(0);
-          inWord = false;
-        }
-      } else if (!space) {
-        addRawChar(ch);
-      }
-    }
-
-    void addRawChar(int ch) {
-      wordsBuffer.appendCodePoint(ch);
-      inWord = true;
-    }
-
-    void addString(String s) {
-      for (int i = 0; i < s.length(); ) {
-        int cp = s.codePointAt(i);
-        i += Character.charCount(cp);
-        addChar(cp);
-      }
-    }
-
-    void addRawString(String s) {
-      wordsBuffer.append(s);
-      inWord = true;
-    }
-
-    List<String> getWords() {
-      if (wordsBuffer.length() > 0) {
-        words.add(wordsBuffer.toString());
-        wordsBuffer.setLength(0);
-        inWord = false;
-      }
-      return words;
-    }
+  /** Lexes {@code src} with the given variables (a key absent from the map is unset). */
+  public Result process(String src, Map<String, String> env) throws LexException {
+    Run run = new Run(src, env);
+    List<String> words = new ArrayList<>();
+    String value = run.processStopOn(EOF, rawEscapes, words);
+    return new Result(value, words, run.used, run.unset);
   }
 
-  private static boolean isSpace(int cp) {
-    return cp <= 0xFFFF && GoText.isSpace((char) cp);
-  }
-
-  private int peek() {
-    return pos < src.length() ? src.codePointAt(pos) : EOF;
-  }
-
-  private int next() {
-    if (pos >= src.length()) {
-      return EOF;
-    }
-    int cp = src.codePointAt(pos);
-    pos += Character.charCount(cp);
-    return cp;
-  }
-
-  private Processed processStopOn(int stopChar, boolean raw) throws LexException {
-    StringBuilder result = new StringBuilder();
-    wordsBuffer.setLength(0);
-    Words words = new Words();
-    boolean saved = rawEscapes;
-    rawEscapes = raw;
-    try {
-      while (peek() != EOF) {
-        int ch = peek();
-        if (stopChar != EOF && ch == stopChar) {
-          next();
-          return new Processed(result.toString(), words.getWords());
-        }
-        if (ch == '$') {
-          String tmp = processDollar();
-          result.append(tmp);
-          words.addString(tmp);
-        } else if (ch == '<') {
-          String tmp = processPossibleHeredoc();
-          result.append(tmp);
-          words.addRawString(tmp);
-        } else if (ch == '\'') {
-          String tmp = processSingleQuote();
-          result.append(tmp);
-          words.addRawString(tmp);
-        } else if (ch == '"') {
-          String tmp = processDoubleQuote();
-          result.append(tmp);
-          words.addRawString(tmp);
-        } else {
-          ch = next();
-          if (ch == ESCAPE) {
-            if (rawEscapes) {
-              words.addRawChar(ch);
-              result.appendCodePoint(ch);
-            }
-            ch = next();
-            if (ch == EOF) {
-              break;
-            }
-            words.addRawChar(ch);
-          } else {
-            words.addChar(ch);
-          }
-          result.appendCodePoint(ch);
-        }
-      }
-      if (stopChar != EOF) {
-        throw new LexException(
-            "unexpected end of statement while looking for matching " + Character.toString(stopChar));
-      }
-      return new Processed(result.toString(), words.getWords());
-    } finally {
-      rawEscapes = saved;
-    }
-  }
-
-  private String processSingleQuote() throws LexException {
-    StringBuilder result = new StringBuilder();
-    int ch = next();
-    if (rawQuotes) {
-      result.appendCodePoint(ch);
-    }
-    while (true) {
-      ch = next();
-      if (ch == EOF) {
-        throw new LexException("unexpected end of statement while looking for matching single-quote");
-      }
-      if (ch == '\'') {
-        if (rawQuotes) {
-          result.appendCodePoint(ch);
-        }
-        return result.toString();
-      }
-      result.appendCodePoint(ch);
-    }
-  }
-
-  private String processDoubleQuote() throws LexException {
-    StringBuilder result = new StringBuilder();
-    int ch = next();
-    if (rawQuotes) {
-      result.appendCodePoint(ch);
-    }
-    while (true) {
-      int p = peek();
-      if (p == EOF) {
-        throw new LexException("unexpected end of statement while looking for matching double-quote");
-      }
-      if (p == '"') {
-        ch = next();
-        if (rawQuotes) {
-          result.appendCodePoint(ch);
-        }
-        return result.toString();
-      }
-      if (p == '$') {
-        result.append(processDollar());
-        continue;
-      }
-      ch = next();
-      if (ch == ESCAPE) {
-        if (rawEscapes) {
-          result.appendCodePoint(ch);
-        }
-        int q = peek();
-        if (q == EOF) {
-          continue;
-        }
-        if (q == '"' || q == '$' || q == ESCAPE) {
-          ch = next();
-        }
-      }
-      result.appendCodePoint(ch);
-    }
-  }
-
-  private String processDollar() throws LexException {
-    next();
-    if (peek() != '{') {
-      String name = processName();
-      return name.isEmpty() ? "$" : "$" + name;
-    }
-    next();
-    int p = peek();
-    if (p == EOF) {
-      throw new LexException("syntax error: missing '}'");
-    }
-    if (p == '{' || p == '}' || p == ':') {
-      throw new LexException("syntax error: bad substitution");
-    }
-    String name = processName();
-    int ch = next();
-    String chs = codePointString(ch);
-    boolean nullIsUnset = false;
-    switch (ch) {
-      case '}':
-        return "${" + name + "}";
-      case ':':
-        nullIsUnset = true;
-        ch = next();
-        chs += codePointString(ch);
-        return modifier(name, ch, chs, nullIsUnset);
-      case '+': case '-': case '?': case '#': case '%':
-        return modifier(name, ch, chs, nullIsUnset);
-      case '/': {
-        if (peek() == '/') {
-          next();
-        }
-        String pattern;
-        try {
-          pattern = processStopOn('/', true).result;
-        } catch (LexException e) {
-          if (peek() == EOF) {
-            throw new LexException("syntax error: missing '/' in ${}");
-          }
-          throw e;
-        }
-        String replacement;
-        try {
-          replacement = processStopOn('}', true).result;
-        } catch (LexException e) {
-          if (peek() == EOF) {
-            throw new LexException("syntax error: missing '}'");
-          }
-          throw e;
-        }
-        return "${" + name + "/" + pattern + "/" + replacement + "}";
-      }
-      default:
-        throw new LexException("unsupported modifier (" + chs + ") in substitution");
-    }
-  }
-
-  private String modifier(String name, int ch, String chs, boolean nullIsUnset)
-      throws LexException {
-    boolean raw = ch == '#' || ch == '%';
-    if (nullIsUnset && raw) {
-      throw new LexException("unsupported modifier (" + chs + ") in substitution");
-    }
-    String word;
-    try {
-      word = processStopOn('}', raw).result;
-    } catch (LexException e) {
-      if (peek() == EOF) {
-        throw new LexException("syntax error: missing '}'");
-      }
-      throw e;
-    }
-    return "${" + name + chs + word + "}";
-  }
-
-  private static String codePointString(int cp) {
-    return cp == EOF ? "\uFFFD" : Character.toString(cp);
-  }
-
-  private String processName() {
-    StringBuilder name = new StringBuilder();
-    while (peek() != EOF) {
-      int ch = peek();
-      if (name.length() == 0 && Character.isDigit(ch)) {
-        while (peek() != EOF && Character.isDigit(peek())) {
-          name.appendCodePoint(next());
-        }
-        return name.toString();
-      }
-      if (name.length() == 0 && isSpecialParam(ch)) {
-        next();
-        return Character.toString(ch);
-      }
-      if (!Character.isLetter(ch) && !Character.isDigit(ch) && ch != '_') {
-        break;
-      }
-      name.appendCodePoint(next());
-    }
-    return name.toString();
-  }
-
-  private static boolean isSpecialParam(int ch) {
-    switch (ch) {
+  /** BuildKit's special parameters ({@code $@ $* $# $? $- $$ $! $0}). */
+  public static boolean isSpecialParam(int c) {
+    switch (c) {
       case '@': case '*': case '#': case '?': case '-': case '$': case '!': case '0':
         return true;
       default:
@@ -335,19 +128,387 @@ final class ShellWordLexer {
     }
   }
 
-  private String processPossibleHeredoc() {
-    next();
-    if (peek() != '<') {
-      return "<";
+  private static boolean isSpace(int cp) {
+    return cp <= 0xFFFF && GoText.isSpace((char) cp);
+  }
+
+  private static String codePointString(int cp) {
+    // Go's string(rune(-1)) is U+FFFD
+    return cp == EOF ? "\uFFFD" : Character.toString(cp);
+  }
+
+  /** One lexing in progress: a cursor over the text plus what it has looked up. */
+  private final class Run {
+    final String s;
+    final Map<String, String> env;
+    int pos;
+    boolean raw;
+    /**
+     * BuildKit shares one word buffer between nested scans and resets it at the start of each;
+     * text gathered before a {@code ${V:-w}} in the same word is therefore dropped from the word
+     * list. Mirrored so that ProcessWords results match BuildKit byte for byte.
+     */
+    final StringBuilder wordsBuffer = new StringBuilder();
+    final Set<String> used = new LinkedHashSet<>();
+    final Set<String> unset = new LinkedHashSet<>();
+
+    Run(String s, Map<String, String> env) {
+      this.s = s;
+      this.env = env;
+      this.raw = rawEscapes;
     }
-    next();
-    StringBuilder space = new StringBuilder();
-    int c = peek();
-    while (c == '\t' || c == '\r' || c == ' ') {
-      space.appendCodePoint(c);
+
+    int peek() {
+      return pos < s.length() ? s.codePointAt(pos) : EOF;
+    }
+
+    int next() {
+      if (pos >= s.length()) {
+        return EOF;
+      }
+      int c = s.codePointAt(pos);
+      pos += Character.charCount(c);
+      return c;
+    }
+
+    /** Word-list accumulator for one scan (BuildKit's wordsStruct). */
+    final class Words {
+      final List<String> out;
+      boolean inWord;
+
+      Words(List<String> out) {
+        this.out = out;
+      }
+
+      void addChar(int ch) {
+        if (isSpace(ch)) {
+          if (inWord && wordsBuffer.length() != 0) {
+            out.add(wordsBuffer.toString());
+            wordsBuffer.setLength(0);
+            inWord = false;
+          }
+        } else {
+          addRawChar(ch);
+        }
+      }
+
+      void addRawChar(int ch) {
+        wordsBuffer.appendCodePoint(ch);
+        inWord = true;
+      }
+
+      void addString(String str) {
+        for (int i = 0; i < str.length(); ) {
+          int c = str.codePointAt(i);
+          addChar(c);
+          i += Character.charCount(c);
+        }
+      }
+
+      void addRawString(String str) {
+        wordsBuffer.append(str);
+        inWord = true;
+      }
+
+      void finish() {
+        if (wordsBuffer.length() > 0) {
+          out.add(wordsBuffer.toString());
+          wordsBuffer.setLength(0);
+          inWord = false;
+        }
+      }
+    }
+
+    String processStopOn(int stop, boolean rawEsc, List<String> wordsOut) throws LexException {
+      StringBuilder result = new StringBuilder();
+      wordsBuffer.setLength(0);
+      Words w = new Words(wordsOut);
+      boolean saved = raw;
+      raw = rawEsc;
+      try {
+        while (peek() != EOF) {
+          int ch = peek();
+          if (stop != EOF && ch == stop) {
+            next();
+            w.finish();
+            return result.toString();
+          }
+          String special = null;
+          if (ch == '$') {
+            special = processDollar();
+            w.addString(special);
+          } else if (ch == '<') {
+            special = processPossibleHeredoc();
+            w.addRawString(special);
+          } else if (ch == '\'') {
+            special = processSingleQuote();
+            w.addRawString(special);
+          } else if (ch == '"') {
+            special = processDoubleQuote();
+            w.addRawString(special);
+          }
+          if (special != null) {
+            result.append(special);
+            continue;
+          }
+          ch = next();
+          if (ch == escape) {
+            if (raw) {
+              w.addRawChar(ch);
+              result.appendCodePoint(ch);
+            }
+            ch = next();
+            if (ch == EOF) {
+              break;
+            }
+            w.addRawChar(ch);
+          } else {
+            w.addChar(ch);
+          }
+          result.appendCodePoint(ch);
+        }
+        if (stop != EOF) {
+          throw new LexException(
+              "unexpected end of statement while looking for matching " + Character.toString(stop),
+              pos);
+        }
+        w.finish();
+        return result.toString();
+      } finally {
+        raw = saved;
+      }
+    }
+
+    String processSingleQuote() throws LexException {
+      StringBuilder result = new StringBuilder();
+      int ch = next();
+      if (rawQuotes) {
+        result.appendCodePoint(ch);
+      }
+      while (true) {
+        ch = next();
+        if (ch == EOF) {
+          throw new LexException(
+              "unexpected end of statement while looking for matching single-quote", pos);
+        }
+        if (ch == '\'') {
+          if (rawQuotes) {
+            result.appendCodePoint(ch);
+          }
+          return result.toString();
+        }
+        result.appendCodePoint(ch);
+      }
+    }
+
+    String processDoubleQuote() throws LexException {
+      StringBuilder result = new StringBuilder();
+      int ch = next();
+      if (rawQuotes) {
+        result.appendCodePoint(ch);
+      }
+      while (true) {
+        int p = peek();
+        if (p == EOF) {
+          throw new LexException(
+              "unexpected end of statement while looking for matching double-quote", pos);
+        }
+        if (p == '"') {
+          ch = next();
+          if (rawQuotes) {
+            result.appendCodePoint(ch);
+          }
+          return result.toString();
+        }
+        if (p == '$') {
+          result.append(processDollar());
+          continue;
+        }
+        ch = next();
+        if (ch == escape) {
+          if (raw) {
+            result.appendCodePoint(ch);
+          }
+          int after = peek();
+          if (after == EOF) {
+            continue;
+          }
+          if (after == '"' || after == '$' || after == escape) {
+            ch = next();
+          }
+        }
+        result.appendCodePoint(ch);
+      }
+    }
+
+    String processDollar() throws LexException {
+      int dollarAt = pos;
       next();
-      c = peek();
+      if (peek() != '{') {
+        String name = processName();
+        if (name.isEmpty()) {
+          return "$";
+        }
+        String value = lookup(name);
+        if (value == null) {
+          return skipUnsetEnv ? "$" + name : "";
+        }
+        return value;
+      }
+      next();
+      int p = peek();
+      if (p == EOF) {
+        throw new LexException("syntax error: missing '}'", dollarAt);
+      }
+      if (p == '{' || p == '}' || p == ':') {
+        throw new LexException("syntax error: bad substitution", dollarAt);
+      }
+      String name = processName();
+      int ch = next();
+      String chs = codePointString(ch);
+      boolean nullIsUnset = false;
+      if (ch == '}') {
+        String value = lookup(name);
+        if (value == null) {
+          return skipUnsetEnv ? "${" + name + "}" : "";
+        }
+        return value;
+      }
+      if (ch == '/') {
+        return processReplace(name, dollarAt);
+      }
+      if (ch == ':') {
+        nullIsUnset = true;
+        ch = next();
+        chs += codePointString(ch);
+      } else if (ch != '+' && ch != '-' && ch != '?' && ch != '#' && ch != '%') {
+        throw new LexException("unsupported modifier (" + chs + ") in substitution", dollarAt);
+      }
+      boolean patternOp = ch == '#' || ch == '%';
+      if (nullIsUnset && patternOp) {
+        throw new LexException("unsupported modifier (" + chs + ") in substitution", dollarAt);
+      }
+      String word;
+      try {
+        word = processStopOn('}', patternOp, new ArrayList<>());
+      } catch (LexException e) {
+        if (peek() == EOF) {
+          throw new LexException("syntax error: missing '}'", dollarAt);
+        }
+        throw e;
+      }
+      String value = lookup(name);
+      boolean set = value != null;
+      if (!set && skipUnsetEnv) {
+        return "${" + name + chs + word + "}";
+      }
+      if (!set) {
+        value = "";
+      }
+      switch (ch) {
+        case '-':
+          return (!set || (nullIsUnset && value.isEmpty())) ? word : value;
+        case '+':
+          return (!set || (nullIsUnset && value.isEmpty())) ? "" : word;
+        case '?':
+          if (!set) {
+            throw new LexException(
+                name + ": " + (word.isEmpty() ? "is not allowed to be unset" : word), dollarAt);
+          }
+          if (nullIsUnset && value.isEmpty()) {
+            throw new LexException(
+                name + ": " + (word.isEmpty() ? "is not allowed to be empty" : word), dollarAt);
+          }
+          return value;
+        case '%':
+        case '#': {
+          boolean longest = !word.isEmpty() && word.charAt(0) == ch;
+          if (longest) {
+            word = word.substring(1);
+          }
+          return patterns.remove(value, word, ch == '%', longest);
+        }
+        default:
+          throw new LexException("unsupported modifier (" + chs + ") in substitution", dollarAt);
+      }
     }
-    return "<<" + space;
+
+    private String processReplace(String name, int dollarAt) throws LexException {
+      boolean all = peek() == '/';
+      if (all) {
+        next();
+      }
+      String pattern;
+      try {
+        pattern = processStopOn('/', true, new ArrayList<>());
+      } catch (LexException e) {
+        if (peek() == EOF) {
+          throw new LexException("syntax error: missing '/' in ${}", dollarAt);
+        }
+        throw e;
+      }
+      String replacement;
+      try {
+        replacement = processStopOn('}', true, new ArrayList<>());
+      } catch (LexException e) {
+        if (peek() == EOF) {
+          throw new LexException("syntax error: missing '}'", dollarAt);
+        }
+        throw e;
+      }
+      String value = lookup(name);
+      if (value == null && skipUnsetEnv) {
+        return "${" + name + "/" + pattern + "/" + replacement + "}";
+      }
+      if (value == null) {
+        value = "";
+      }
+      return patterns.replace(value, pattern, replacement, all);
+    }
+
+    String processName() {
+      StringBuilder name = new StringBuilder();
+      while (peek() != EOF) {
+        int ch = peek();
+        if (name.length() == 0 && Character.isDigit(ch)) {
+          while (peek() != EOF && Character.isDigit(peek())) {
+            name.appendCodePoint(next());
+          }
+          return name.toString();
+        }
+        if (name.length() == 0 && isSpecialParam(ch)) {
+          next();
+          return Character.toString(ch);
+        }
+        if (!Character.isLetter(ch) && !Character.isDigit(ch) && ch != '_') {
+          break;
+        }
+        name.appendCodePoint(next());
+      }
+      return name.toString();
+    }
+
+    String processPossibleHeredoc() {
+      next();
+      if (peek() != '<') {
+        return "<";
+      }
+      next();
+      StringBuilder result = new StringBuilder("<<");
+      while (peek() == '\t' || peek() == '\r' || peek() == ' ') {
+        result.appendCodePoint(next());
+      }
+      return result.toString();
+    }
+
+    String lookup(String name) {
+      String v = env.get(name);
+      if (v != null) {
+        used.add(name);
+      } else {
+        unset.add(name);
+      }
+      return v;
+    }
   }
 }
