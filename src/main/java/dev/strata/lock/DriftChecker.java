@@ -73,14 +73,14 @@ public final class DriftChecker {
         try {
             if (!registry.exists(canonical.withDigest(i.digest()))) {
                 return new DriftEntry("image", i.reference(), DriftStatus.GONE, i.digest(), null,
-                        "the pinned digest is no longer in " + canonical.registry() + "; a build pinned to it fails");
+                        "the pinned digest is no longer in " + registry.placeName(canonical) + "; a build pinned to it fails");
             }
             Set<String> seen = new HashSet<>();
             for (PlatformLock p : i.platforms()) {
                 if (!p.digest().equals(i.digest()) && seen.add(p.digest())
                         && !registry.exists(canonical.withDigest(p.digest()))) {
                     return new DriftEntry("image", i.reference(), DriftStatus.GONE, i.digest(), null,
-                            "the " + p.platform() + " manifest " + p.digest() + " is no longer in " + canonical.registry()
+                            "the " + p.platform() + " manifest " + p.digest() + " is no longer in " + registry.placeName(canonical)
                                     + "; builds on that platform fail");
                 }
             }

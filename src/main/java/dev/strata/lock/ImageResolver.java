@@ -42,6 +42,6 @@ public final class ImageResolver {
             platforms.add(new PlatformLock(resolved.platform(), resolved.digest()));
         }
         return new ImageLock(written, ref.withoutDigest().toString(), resolved.digest(), resolved.mediaType(),
-                platforms, ref.endpointHost(), LockClock.format(now));
+                platforms, registry.sourceOf(ref), LockClock.format(now));
     }
 }

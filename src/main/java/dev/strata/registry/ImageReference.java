@@ -90,6 +90,14 @@ public record ImageReference(String registry, String repository, String tag, Str
         return new ImageReference(registry, repository, tag, digest);
     }
 
+    /**
+     * Whether the reference names Docker Hub ({@code python}, {@code library/python},
+     * {@code docker.io/…} and {@code index.docker.io/…} all normalise to {@code docker.io}).
+     */
+    public boolean isDockerHub() {
+        return registry.equals(DOCKER_HUB);
+    }
+
     /** The host (and port) the distribution API is served from. */
     public String endpointHost() {
         return registry.equals(DOCKER_HUB) ? "registry-1.docker.io" : registry;

@@ -34,8 +34,19 @@ public final class RegistryClient {
     private final RegistryOptions options;
     private final CredentialSource credentials;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final RegistryMirror mirror;
 
     public RegistryClient(RegistryOptions options, CredentialSource credentials) {
+        this(options, credentials, null);
+    }
+
+    /**
+     * A client that resolves Docker Hub references against {@code mirror} (null: no mirror). A
+     * repository the mirror does not have is reported as not found there, never looked up on
+     * Docker Hub instead.
+     */
+    public RegistryClient(RegistryOptions options, CredentialSource credentials, RegistryMirror mirror) {
+        this.mirror = mirror;
         this.options = options;
         this.credentials = credentials;
         this.http = HttpClient.newBuilder()
@@ -101,11 +112,39 @@ public final class RegistryClient {
         return true;
     }
 
+    /**
+     * Where {@code ref} is resolved from: the mirror's URL for a mirrored Docker Hub reference, else
+     * the registry's API host ({@code registry-1.docker.io} for Docker Hub).
+     */
+    public String sourceOf(ImageReference ref) {
+        return mirrored(ref) ? mirror.url() : ref.endpointHost();
+    }
+
+    /**
+     * How to name the place {@code ref} is looked up in when telling the user: the registry name,
+     * or "registry mirror URL" for a mirrored Docker Hub reference.
+     */
+    public String placeName(ImageReference ref) {
+        return mirrored(ref) ? "registry mirror " + mirror.url() : ref.registry();
+    }
+
+    private boolean mirrored(ImageReference ref) {
+        return mirror != null && mirror.serves(ref);
+    }
+
+    /** The registry actually contacted, for credentials and messages. */
+    private String contactedHost(ImageReference ref) {
+        return mirrored(ref) ? mirror.authority() : ref.registry();
+    }
+
     private static String manifestPath(ImageReference ref) {
         return "/v2/" + ref.repository() + "/manifests/" + ref.manifestReference();
     }
 
     private String baseUrl(ImageReference ref) {
+        if (mirrored(ref)) {
+            return mirror.url();
+        }
         boolean plain = ref.isLoopback() || options.plainHttpHosts().contains(ref.registry());
         return (plain ? "http://" : "https://") + ref.endpointHost();
     }
@@ -195,7 +234,7 @@ public final class RegistryClient {
         if (status >= 200 && status < 300) {
             return;
         }
-        String host = ref.registry();
+        String host = contactedHost(ref);
         switch (status) {
             case 401, 403 -> {
                 boolean haveCredentials = credentials.forRegistry(host).isPresent();
@@ -204,7 +243,9 @@ public final class RegistryClient {
                                 ? "the registry rejected the credentials configured for " + host
                                 : "the registry requires authentication and no credentials for " + host + " are configured (docker login / ~/.docker/config.json)"));
             }
-            case 404 -> throw new RegistryException(RegistryException.Kind.NOT_FOUND, ref + ": not found in " + host);
+            case 404 -> throw new RegistryException(RegistryException.Kind.NOT_FOUND, mirrored(ref)
+                    ? ref + ": not found on registry mirror " + mirror.url() + " (Docker Hub is not asked instead)"
+                    : ref + ": not found in " + host);
             case 429 -> throw new RegistryException(RegistryException.Kind.RATE_LIMITED, ref + ": rate limited by " + host
                     + " after " + options.maxAttempts() + " attempts; try again later or log in for a higher limit");
             default -> throw new RegistryException(RegistryException.Kind.PROTOCOL,
@@ -215,7 +256,7 @@ public final class RegistryClient {
     /** One logical request: authentication round trip and retries included. */
     private HttpResponse<byte[]> send(ImageReference ref, String method, String path, String accept) throws RegistryException {
         URI uri = URI.create(baseUrl(ref) + path);
-        String scopeKey = ref.registry() + "|repository:" + ref.repository() + ":pull";
+        String scopeKey = contactedHost(ref) + "|repository:" + ref.repository() + ":pull";
         String authorization = tokens.get(scopeKey);
         HttpResponse<byte[]> response = sendWithRetries(ref, method, uri, accept, authorization);
         if (response.statusCode() == 401) {
@@ -229,7 +270,7 @@ public final class RegistryClient {
             } catch (IllegalArgumentException e) {
                 return response;
             }
-            Optional<Credentials> creds = credentials.forRegistry(ref.registry());
+            Optional<Credentials> creds = credentials.forRegistry(contactedHost(ref));
             String fresh;
             if (challenge.isBearer()) {
                 fresh = "Bearer " + fetchToken(ref, challenge, creds);
@@ -269,7 +310,7 @@ public final class RegistryClient {
         }
         HttpResponse<byte[]> response = sendWithRetries(ref, "GET", uri, "application/json", creds.map(Credentials::basicAuthorization).orElse(null));
         if (response.statusCode() == 401 || response.statusCode() == 403) {
-            throw new RegistryException(RegistryException.Kind.UNAUTHORIZED, ref + ": the token service of " + ref.registry()
+            throw new RegistryException(RegistryException.Kind.UNAUTHORIZED, ref + ": the token service of " + contactedHost(ref)
                     + (creds.isPresent() ? " rejected the configured credentials" : " refused anonymous access; log in first"));
         }
         if (response.statusCode() != 200) {
