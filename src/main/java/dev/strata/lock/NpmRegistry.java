@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
@@ -20,13 +18,11 @@ public final class NpmRegistry {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
-    private final HttpClient http;
-    private final Duration timeout;
+    private final IndexHttp http;
 
     public NpmRegistry(String baseUrl, Duration timeout) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = new IndexHttp("npm registry", timeout);
     }
 
     public String baseUrl() {
@@ -50,22 +46,11 @@ public final class NpmRegistry {
     public Optional<Release> release(String name, String version) throws ResolutionException {
         // a scoped name keeps its @ and escapes the slash: @scope%2fname
         URI uri = URI.create(baseUrl + name.replace("/", "%2f"));
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new ResolutionException(uri + ": cannot reach the npm registry (" + e.getMessage() + ")", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ResolutionException(uri + ": interrupted", e);
-        }
-        if (response.statusCode() == 404) {
+        Optional<HttpResponse<byte[]>> answer = http.get(uri, "application/json");
+        if (answer.isEmpty()) {
             return Optional.empty();
         }
-        if (response.statusCode() != 200) {
-            throw new ResolutionException(uri + ": npm registry answered HTTP " + response.statusCode());
-        }
+        HttpResponse<byte[]> response = answer.get();
         JsonNode root;
         try {
             root = JSON.readTree(response.body());

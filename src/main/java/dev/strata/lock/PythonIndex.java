@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,13 +23,11 @@ public final class PythonIndex {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
-    private final HttpClient http;
-    private final Duration timeout;
+    private final IndexHttp http;
 
     public PythonIndex(String baseUrl, Duration timeout) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = new IndexHttp("Python index", timeout);
     }
 
     public String baseUrl() {
@@ -50,22 +46,11 @@ public final class PythonIndex {
     public Optional<List<String>> hashes(String name, String version) throws ResolutionException {
         String project = normalise(name);
         URI uri = URI.create(baseUrl + project + "/");
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", PEP691).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new ResolutionException(uri + ": cannot reach the Python index (" + e.getMessage() + ")", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ResolutionException(uri + ": interrupted", e);
-        }
-        if (response.statusCode() == 404) {
+        Optional<HttpResponse<byte[]>> answer = http.get(uri, PEP691);
+        if (answer.isEmpty()) {
             return Optional.empty();
         }
-        if (response.statusCode() != 200) {
-            throw new ResolutionException(uri + ": Python index answered HTTP " + response.statusCode());
-        }
+        HttpResponse<byte[]> response = answer.get();
         String type = response.headers().firstValue("Content-Type").orElse("");
         if (!type.startsWith(PEP691)) {
             throw new ResolutionException(uri + ": not a PEP 691 JSON index (Content-Type '" + type + "')");
