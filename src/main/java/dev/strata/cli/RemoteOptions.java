@@ -4,6 +4,7 @@ import dev.strata.lock.DownloadResolver;
 import dev.strata.lock.GitResolver;
 import dev.strata.lock.PythonIndex;
 import dev.strata.lock.ResolutionException;
+import dev.strata.registry.CredentialHelpers;
 import dev.strata.registry.CredentialSource;
 import dev.strata.registry.DockerConfigCredentials;
 import dev.strata.registry.RegistryClient;
@@ -38,7 +39,8 @@ public final class RemoteOptions {
     String indexUrl;
 
     @Option(names = "--docker-config", paramLabel = "DIR",
-            description = "Directory holding Docker's config.json with registry credentials (default: $DOCKER_CONFIG, else ~/.docker).")
+            description = "Directory holding Docker's config.json with registry credentials, inline or through credsStore/credHelpers"
+                    + " credential helpers run from PATH (default: $DOCKER_CONFIG, else ~/.docker).")
     java.nio.file.Path dockerConfig;
 
     Duration timeout() {
@@ -47,8 +49,9 @@ public final class RemoteOptions {
 
     RegistryClient registry() throws IOException, ResolutionException {
         java.nio.file.Path file = dockerConfig == null ? null : dockerConfig.resolve("config.json");
-        CredentialSource creds = file == null ? DockerConfigCredentials.fromEnvironment()
-                : java.nio.file.Files.isRegularFile(file) ? DockerConfigCredentials.read(file) : CredentialSource.anonymous();
+        CredentialHelpers helpers = CredentialHelpers.onSystemPath(timeout());
+        CredentialSource creds = file == null ? DockerConfigCredentials.fromEnvironment(helpers)
+                : java.nio.file.Files.isRegularFile(file) ? DockerConfigCredentials.read(file, helpers) : CredentialSource.anonymous();
         RegistryMirror mirror;
         try {
             mirror = registryMirror == null ? null : RegistryMirror.parse(registryMirror, Set.copyOf(insecureRegistries));

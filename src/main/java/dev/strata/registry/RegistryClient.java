@@ -238,9 +238,12 @@ public final class RegistryClient {
         switch (status) {
             case 401, 403 -> {
                 boolean haveCredentials = credentials.forRegistry(host).isPresent();
+                Optional<String> problem = credentials.problem(host);
                 throw new RegistryException(RegistryException.Kind.UNAUTHORIZED, ref + ": "
                         + (haveCredentials
                                 ? "the registry rejected the credentials configured for " + host
+                                : problem.isPresent()
+                                ? "the registry requires authentication and no credentials for " + host + " could be read: " + problem.get()
                                 : "the registry requires authentication and no credentials for " + host + " are configured (docker login / ~/.docker/config.json)"));
             }
             case 404 -> throw new RegistryException(RegistryException.Kind.NOT_FOUND, mirrored(ref)
@@ -274,7 +277,7 @@ public final class RegistryClient {
             String fresh;
             if (challenge.isBearer()) {
                 fresh = "Bearer " + fetchToken(ref, challenge, creds);
-            } else if (challenge.isBasic() && creds.isPresent()) {
+            } else if (challenge.isBasic() && creds.isPresent() && !creds.get().isIdentityToken()) {
                 fresh = creds.get().basicAuthorization();
             } else {
                 return response;
@@ -289,6 +292,9 @@ public final class RegistryClient {
         String realm = challenge.parameter("realm");
         if (realm == null || realm.isBlank()) {
             throw new RegistryException(RegistryException.Kind.PROTOCOL, ref + ": bearer challenge without a realm");
+        }
+        if (creds.isPresent() && creds.get().isIdentityToken()) {
+            return fetchTokenWithRefreshToken(ref, challenge, realm, creds.get());
         }
         StringBuilder url = new StringBuilder(realm);
         char sep = realm.contains("?") ? '&' : '?';
@@ -317,6 +323,45 @@ public final class RegistryClient {
             throw new RegistryException(RegistryException.Kind.PROTOCOL,
                     ref + ": token service " + uri.getHost() + " answered HTTP " + response.statusCode());
         }
+        return tokenOf(ref, response);
+    }
+
+    /**
+     * The OAuth2 exchange Docker uses for an identity token: a form POST to the realm with
+     * {@code grant_type=refresh_token}, answered with an {@code access_token}.
+     */
+    private String fetchTokenWithRefreshToken(ImageReference ref, AuthChallenge challenge, String realm, Credentials identity)
+            throws RegistryException {
+        URI uri;
+        try {
+            uri = URI.create(realm);
+        } catch (IllegalArgumentException e) {
+            throw new RegistryException(RegistryException.Kind.PROTOCOL, ref + ": invalid token realm " + realm);
+        }
+        String scope = challenge.parameter("scope");
+        if (scope == null) {
+            scope = "repository:" + ref.repository() + ":pull";
+        }
+        StringBuilder form = new StringBuilder("grant_type=refresh_token&client_id=strata");
+        String service = challenge.parameter("service");
+        if (service != null) {
+            form.append("&service=").append(URLEncoder.encode(service, StandardCharsets.UTF_8));
+        }
+        form.append("&scope=").append(URLEncoder.encode(scope, StandardCharsets.UTF_8));
+        form.append("&refresh_token=").append(URLEncoder.encode(identity.secret(), StandardCharsets.UTF_8));
+        HttpResponse<byte[]> response = sendWithRetries(ref, "POST", uri, "application/json", null, form.toString());
+        if (response.statusCode() == 400 || response.statusCode() == 401 || response.statusCode() == 403) {
+            throw new RegistryException(RegistryException.Kind.UNAUTHORIZED, ref + ": the token service of " + contactedHost(ref)
+                    + " rejected the identity token configured for it (log in again)");
+        }
+        if (response.statusCode() != 200) {
+            throw new RegistryException(RegistryException.Kind.PROTOCOL,
+                    ref + ": token service " + uri.getHost() + " answered HTTP " + response.statusCode() + " to the identity token exchange");
+        }
+        return tokenOf(ref, response);
+    }
+
+    private static String tokenOf(ImageReference ref, HttpResponse<byte[]> response) throws RegistryException {
         JsonNode body = parseJson(ref, response.body());
         String token = body.path("token").asText("");
         if (token.isEmpty()) {
@@ -330,13 +375,19 @@ public final class RegistryClient {
 
     private HttpResponse<byte[]> sendWithRetries(ImageReference ref, String method, URI uri, String accept, String authorization)
             throws RegistryException {
+        return sendWithRetries(ref, method, uri, accept, authorization, null);
+    }
+
+    /** {@code form}: an {@code application/x-www-form-urlencoded} body, or null for none. */
+    private HttpResponse<byte[]> sendWithRetries(ImageReference ref, String method, URI uri, String accept, String authorization,
+            String form) throws RegistryException {
         Duration backoff = options.initialBackoff();
         IOException lastFailure = null;
         HttpResponse<byte[]> response = null;
         for (int attempt = 1; attempt <= options.maxAttempts(); attempt++) {
             Duration wait = backoff;
             try {
-                response = sendFollowingRedirects(method, uri, accept, authorization);
+                response = sendFollowingRedirects(method, uri, accept, authorization, form);
                 lastFailure = null;
                 int status = response.statusCode();
                 if (status != 429 && status < 500) {
@@ -378,7 +429,7 @@ public final class RegistryClient {
      * a storage host, which must not receive the registry's credentials (and may refuse a request
      * that carries them), so Authorization is only sent to the origin it was meant for.
      */
-    private HttpResponse<byte[]> sendFollowingRedirects(String method, URI uri, String accept, String authorization)
+    private HttpResponse<byte[]> sendFollowingRedirects(String method, URI uri, String accept, String authorization, String form)
             throws IOException, InterruptedException {
         URI target = uri;
         for (int hop = 0; ; hop++) {
@@ -386,7 +437,11 @@ public final class RegistryClient {
                     .timeout(options.timeout())
                     .header("Accept", accept)
                     .header("User-Agent", "strata")
-                    .method(method, HttpRequest.BodyPublishers.noBody());
+                    .method(method, form == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8));
+            if (form != null) {
+                request.header("Content-Type", "application/x-www-form-urlencoded");
+            }
             if (authorization != null && sameOrigin(uri, target)) {
                 request.header("Authorization", authorization);
             }

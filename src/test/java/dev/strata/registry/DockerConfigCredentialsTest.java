@@ -25,7 +25,7 @@ class DockerConfigCredentialsTest {
                 + "\"127.0.0.1:5000\":{\"auth\":\"" + b64("alice:s3cret") + "\"},"
                 + "\"https://ghcr.io\":{\"username\":\"bob\",\"password\":\"tok\"},"
                 + "\"quay.io\":{}"
-                + "},\"credsStore\":\"desktop\"}");
+                + "}}");
         DockerConfigCredentials creds = DockerConfigCredentials.read(file);
         assertThat(creds.forRegistry("docker.io")).contains(new Credentials("hub", "pw:with:colons"));
         assertThat(creds.forRegistry("127.0.0.1:5000")).contains(new Credentials("alice", "s3cret"));
