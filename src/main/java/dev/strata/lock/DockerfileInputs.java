@@ -88,6 +88,18 @@ public record DockerfileInputs(List<LockTarget> targets, List<String> notes) {
                     case "add" -> add(CopyInstruction.of(i), index + 1 < df.instructions().size() ? df.instructions().get(index + 1) : null,
                             stageArgs, line);
                     case "run" -> RunInputs.find(i, df, stageArgs, index > lastFrom, targets, notes);
+                    case "env" -> {
+                        // ENV values are fixed at build time like ARG defaults; one that is not
+                        // known hides an ARG of the same name
+                        for (dev.strata.dockerfile.KeyValueInstruction.Pair pair : dev.strata.dockerfile.KeyValueInstruction.of(i).pairs()) {
+                            String value = pair.legacyForm() ? null : expandOrNull(pair.value(), stageArgs);
+                            if (value == null) {
+                                stageArgs.remove(pair.key());
+                            } else {
+                                stageArgs.put(pair.key(), value);
+                            }
+                        }
+                    }
                     default -> {
                         // other instructions fetch nothing
                     }

@@ -7,10 +7,61 @@ import java.util.Optional;
  * resolution. Offsets index the decoded Dockerfile text.
  */
 public sealed interface LockTarget
-        permits LockTarget.Image, LockTarget.Download, LockTarget.Git, LockTarget.Pkg, LockTarget.AptUpdate, LockTarget.Requirements {
+        permits LockTarget.Image, LockTarget.Download, LockTarget.Git, LockTarget.Pkg, LockTarget.AptUpdate, LockTarget.Requirements,
+        LockTarget.Embedded, LockTarget.PipedScript {
 
     /** 1-based line of the instruction, for messages. */
     int line();
+
+    /** What is resolved for the lock: the target itself, or what a wrapper stands for. */
+    default LockTarget unwrapped() {
+        return this;
+    }
+
+    /**
+     * A target inside a script passed as a string ({@code sh -c '…'}, {@code bash -c "…"},
+     * {@code su -c}, {@code runuser -c}, {@code eval}) whose text maps one to one onto the
+     * Dockerfile: pin writes the same text as for {@code target}, requoted for the string's quotes.
+     *
+     * @param target what is locked and pinned
+     * @param quoting the outer string's quoting where the edit goes
+     */
+    record Embedded(LockTarget target, ShellQuoting.Quoting quoting) implements LockTarget {
+        @Override
+        public int line() {
+            return target.line();
+        }
+
+        @Override
+        public LockTarget unwrapped() {
+            return target.unwrapped();
+        }
+    }
+
+    /**
+     * {@code curl -fsSL URL | sh -s -- ARGS} (or {@code wget -qO- URL | bash}): the URL is locked
+     * like any download; pin replaces the pipe with a download to {@code file}, a checksum check and
+     * a run of the file: {@code curl -fsSL URL -o FILE && echo 'HEX  FILE' | sha256sum -c - && sh FILE ARGS}.
+     *
+     * @param download the download, locked by its URL
+     * @param replaceStart just after the download command's last token
+     * @param replaceEnd just after the shell command's last token
+     * @param outputOption the option that saves the body to {@code file} ({@code -o FILE}, {@code -O FILE})
+     * @param file where the script is saved
+     * @param runCommand the command that runs the saved script, as it is written after the check
+     */
+    record PipedScript(Download download, int replaceStart, int replaceEnd, String outputOption, String file, String runCommand)
+            implements LockTarget {
+        @Override
+        public int line() {
+            return download.line();
+        }
+
+        @Override
+        public LockTarget unwrapped() {
+            return download;
+        }
+    }
 
     /**
      * A base image in FROM.

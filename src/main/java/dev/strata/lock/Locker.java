@@ -66,13 +66,15 @@ public final class Locker {
         Map<String, GitLock> gitLocks = new LinkedHashMap<>();
         Map<String, PackageLock> packageLocks = new LinkedHashMap<>();
         InstalledPackages installed = null;
-        boolean needImage = inputs.targets().stream().anyMatch(t -> t instanceof LockTarget.Pkg || t instanceof LockTarget.Requirements);
+        boolean needImage = inputs.targets().stream().map(LockTarget::unwrapped)
+                .anyMatch(t -> t instanceof LockTarget.Pkg || t instanceof LockTarget.Requirements);
         if (needImage && image != null) {
             installed = InstalledPackages.read(image);
         } else if (needImage) {
             notes.add("packages are installed but no --image was given: package versions are not locked");
         }
-        for (LockTarget t : inputs.targets()) {
+        for (LockTarget target : inputs.targets()) {
+            LockTarget t = target.unwrapped();
             if (t instanceof LockTarget.Image i) {
                 if (!imageLocks.containsKey(i.written())) {
                     imageLocks.put(i.written(), images.resolve(i.written(), now));

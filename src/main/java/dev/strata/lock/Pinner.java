@@ -110,7 +110,11 @@ public final class Pinner {
     }
 
     private static void edit(LockTarget t, LockFile lock, AddChecksum addChecksum, List<TextEdit> edits, List<String> notes) {
-        if (t instanceof LockTarget.Image i) {
+        if (t instanceof LockTarget.Embedded e) {
+            editEmbedded(e, lock, addChecksum, edits, notes);
+        } else if (t instanceof LockTarget.PipedScript p) {
+            editPipedScript(p, lock, edits, notes);
+        } else if (t instanceof LockTarget.Image i) {
             if (i.alreadyPinned()) {
                 return;
             }
@@ -178,6 +182,33 @@ public final class Pinner {
             }
             edits.add(new TextEdit(p.replaceStart(), p.replaceEnd(), spec.get(), p.ecosystem() + " " + p.name()));
         }
+    }
+
+    /** The edits of the wrapped target, each requoted for the string it sits in; none (and a note) when one can not be. */
+    private static void editEmbedded(LockTarget.Embedded e, LockFile lock, AddChecksum addChecksum, List<TextEdit> edits, List<String> notes) {
+        List<TextEdit> inner = new ArrayList<>();
+        edit(e.target(), lock, addChecksum, inner, notes);
+        List<TextEdit> requoted = new ArrayList<>();
+        for (TextEdit x : inner) {
+            Optional<String> text = ShellQuoting.embed(x.replacement(), e.quoting());
+            if (text.isEmpty()) {
+                notes.add("line " + e.line() + ": " + x.why() + ": locked, but the pinned text can not be written inside the sh -c string");
+                return;
+            }
+            requoted.add(new TextEdit(x.start(), x.end(), text.get(), x.why()));
+        }
+        edits.addAll(requoted);
+    }
+
+    private static void editPipedScript(LockTarget.PipedScript p, LockFile lock, List<TextEdit> edits, List<String> notes) {
+        String url = p.download().url();
+        Optional<DownloadLock> entry = lock.downloads().stream().filter(e -> e.url().equals(url)).findFirst();
+        if (entry.isEmpty()) {
+            notes.add("line " + p.line() + ": download " + url + " is not in the lock");
+            return;
+        }
+        edits.add(new TextEdit(p.replaceStart(), p.replaceEnd(), " " + p.outputOption() + " && echo '" + entry.get().sha256() + "  "
+                + p.file() + "' | sha256sum -c - && " + p.runCommand(), url));
     }
 
     private static boolean sameContent(Path file, byte[] content) {

@@ -8,6 +8,8 @@ import dev.strata.shell.Connector;
 import dev.strata.shell.Download;
 import dev.strata.shell.Ecosystem;
 import dev.strata.shell.GitCall;
+import dev.strata.shell.Nesting;
+import dev.strata.shell.NestingKind;
 import dev.strata.shell.PackageManagerCall;
 import dev.strata.shell.PackageSpec;
 import dev.strata.shell.Script;
@@ -17,6 +19,7 @@ import dev.strata.shell.SimpleCommand;
 import dev.strata.shell.SpecKind;
 import dev.strata.shell.ToolCall;
 import dev.strata.shell.ToolCalls;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,11 +52,12 @@ final class RunInputs {
         int line = ins.span().startLine();
         boolean usesSnapshot = text.contains("snapshot.debian.org") || text.contains("snapshot.ubuntu.com") || text.contains("--snapshot");
         List<ToolCall> calls = ToolCalls.recognizeAll(script);
+        Strings strings = new Strings(script, df.escapeChar());
         for (int k = 0; k < calls.size(); k++) {
             ToolCall call = calls.get(k);
             List<ToolCall> later = calls.subList(k + 1, calls.size());
             if (call instanceof PackageManagerCall p) {
-                packages(p, finalStage, usesSnapshot, line, targets);
+                packages(p, finalStage, usesSnapshot, line, targets, strings, notes);
                 for (ShellWord file : p.files()) {
                     if (p.ecosystem() == Ecosystem.PIP && INSTALL_ACTIONS.contains(p.action()) && file.known()) {
                         int[] range = requirementRange(p.command(), file);
@@ -64,9 +68,9 @@ final class RunInputs {
                     }
                 }
             } else if (call instanceof Download d) {
-                download(d, later, line, targets, notes);
+                download(d, later, line, targets, notes, strings);
             } else if (call instanceof GitCall g && g.action().equals("clone")) {
-                gitClone(g, later, line, targets, notes);
+                gitClone(g, later, line, targets, notes, strings);
             }
         }
     }
@@ -83,7 +87,54 @@ final class RunInputs {
         };
     }
 
-    private static void packages(PackageManagerCall p, boolean finalStage, boolean usesSnapshot, int line, List<LockTarget> targets) {
+    /**
+     * The {@code sh -c} strings of one RUN: where a command inside one sits, and which quoting an
+     * edit there is under.
+     */
+    private record Strings(Script script, char escapeChar) {
+        /**
+         * The outer quoting of source range {@code [start, end)} of a command inside exactly one
+         * string run by a shell ({@code sh -c}, {@code su -c}, {@code eval}), when the range lies
+         * within one word of the owning command and under one quoting; empty otherwise (nested
+         * strings, a Dockerfile escape other than backslash, quoting not tracked).
+         */
+        Optional<ShellQuoting.Quoting> quoting(SimpleCommand c, int start, int end) {
+            if (escapeChar != '\\') {
+                return Optional.empty();
+            }
+            List<Nesting> strings = c.nesting().stream().filter(n -> n.kind() == NestingKind.SHELL_STRING).toList();
+            if (strings.size() != 1) {
+                return Optional.empty();
+            }
+            int owner = strings.get(0).owner();
+            if (owner < 0 || owner >= script.commands().size() || script.commands().get(owner).index() != owner) {
+                return Optional.empty();
+            }
+            SimpleCommand shell = script.commands().get(owner);
+            if (shell.isInside(NestingKind.SHELL_STRING) || embedded(shell)) {
+                return Optional.empty();
+            }
+            for (ShellWord w : shell.words()) {
+                if (w.start() <= start && end <= w.end()) {
+                    Optional<ShellQuoting.Quoting> atStart = ShellQuoting.quotingAt(w.raw(), start - w.start());
+                    Optional<ShellQuoting.Quoting> atEnd = ShellQuoting.quotingAt(w.raw(), end - w.start());
+                    return atStart.isPresent() && atStart.equals(atEnd) ? atStart : Optional.empty();
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** {@code target}, wrapped for the string it sits in when {@code c} is inside one. */
+    private static Optional<LockTarget> placed(LockTarget target, SimpleCommand c, Strings strings, int start, int end) {
+        if (!embedded(c)) {
+            return Optional.of(target);
+        }
+        return strings.quoting(c, start, end).map(q -> new LockTarget.Embedded(target, q));
+    }
+
+    private static void packages(PackageManagerCall p, boolean finalStage, boolean usesSnapshot, int line, List<LockTarget> targets,
+            Strings strings, List<String> notes) {
         String ecosystem = lockEcosystem(p.ecosystem());
         if (ecosystem == null) {
             return;
@@ -98,7 +149,7 @@ final class RunInputs {
             return; // conda init, pip download, apt-get upgrade...: nothing to pin in place
         }
         for (PackageSpec spec : p.packages()) {
-            if (spec.kind() != SpecKind.NAME || !spec.known() || spec.word().embedded()) {
+            if (spec.kind() != SpecKind.NAME || !spec.known()) {
                 continue;
             }
             String value = spec.word().value();
@@ -108,6 +159,11 @@ final class RunInputs {
             }
             Optional<int[]> range = editableRange(spec.word());
             if (range.isEmpty()) {
+                if (spec.exact() && spec.word().raw().contains("$")) {
+                    // pip install foo==${VER} with VER known from an ARG or ENV of the stage: the
+                    // version is explicit, so it is locked at the installed version and nothing is pinned
+                    targets.add(new LockTarget.Pkg(ecosystem, spec.name(), spec.word().start(), spec.word().end(), value, true, line));
+                }
                 continue;
             }
             String keep = spec.constraint().isEmpty() || !value.endsWith(spec.constraint())
@@ -115,7 +171,14 @@ final class RunInputs {
             if (ecosystem.equals("conda") && !spec.exact() && keep.contains("=")) {
                 keep = keep.substring(0, keep.indexOf('='));
             }
-            targets.add(new LockTarget.Pkg(ecosystem, spec.name(), range.get()[0], range.get()[1], keep, spec.exact(), line));
+            LockTarget.Pkg pkg = new LockTarget.Pkg(ecosystem, spec.name(), range.get()[0], range.get()[1], keep, spec.exact(), line);
+            Optional<LockTarget> target = placed(pkg, p.command(), strings, range.get()[0], range.get()[1]);
+            if (target.isPresent()) {
+                targets.add(target.get());
+            } else {
+                notes.add("line " + line + ": " + ecosystem + " package " + spec.name()
+                        + " inside a nested shell string: not locked (its text does not map one to one onto the Dockerfile)");
+            }
         }
     }
 
@@ -166,7 +229,7 @@ final class RunInputs {
         return c.words().stream().anyMatch(ShellWord::embedded);
     }
 
-    private static void download(Download d, List<ToolCall> later, int line, List<LockTarget> targets, List<String> notes) {
+    private static void download(Download d, List<ToolCall> later, int line, List<LockTarget> targets, List<String> notes, Strings strings) {
         List<ShellWord> urls = d.urls().stream().filter(ShellWord::known).toList();
         if (urls.isEmpty()) {
             if (!d.urls().isEmpty()) {
@@ -191,19 +254,154 @@ final class RunInputs {
         }
         boolean checked = later.stream().anyMatch(c -> c instanceof ChecksumCheck);
         Optional<LockTarget.DownloadPin> pin = Optional.empty();
+        LockTarget.Download target;
+        if (d.pipedToInterpreter() && !checked && urls.size() == 1) {
+            target = new LockTarget.Download(url, Optional.empty(), false, line);
+            Optional<LockTarget> piped = pipedScript(d, target, url, strings.script());
+            if (piped.isPresent()) {
+                targets.add(piped.get());
+                return;
+            }
+            notes.add("line " + line + ": " + url + " is piped into " + d.interpreter()
+                    + ": locked, but the pipeline is not the simple `curl URL | sh ARGS` shape pin rewrites; download to a file first");
+            targets.add(target);
+            return;
+        }
         if (d.toStdout() || d.pipedToInterpreter() || output == null || output.equals("-")) {
             if (!checked) {
                 notes.add("line " + line + ": " + url + " is piped, not saved: locked, but pin can not add a checksum; download to a file first");
             }
-        } else if (embedded(d.command()) || d.command().connector() == Connector.PIPE) {
+        } else if (d.command().connector() == Connector.PIPE) {
             notes.add("line " + line + ": " + url + ": locked, but the command can not be extended in place");
+        } else if (embedded(d.command())) {
+            int at = d.command().end();
+            Optional<ShellQuoting.Quoting> q = strings.quoting(d.command(), at, at);
+            if (q.isPresent() && !checked) {
+                targets.add(new LockTarget.Embedded(new LockTarget.Download(url,
+                        Optional.of(new LockTarget.DownloadPin(at, false, output)), false, line), q.get()));
+                return;
+            }
+            if (!checked) {
+                notes.add("line " + line + ": " + url + ": locked, but the command can not be extended in place");
+            }
         } else {
             pin = Optional.of(new LockTarget.DownloadPin(d.command().end(), false, output));
         }
         targets.add(new LockTarget.Download(url, pin, checked, line));
     }
 
-    private static void gitClone(GitCall g, List<ToolCall> later, int line, List<LockTarget> targets, List<String> notes) {
+    private static final java.util.Set<String> SCRIPT_SHELLS = java.util.Set.of("sh", "bash", "dash", "ash", "ksh", "zsh");
+
+    /**
+     * {@code curl -fsSL URL | sh -s -- ARGS} as a {@link LockTarget.PipedScript}, when the pipeline
+     * is exactly the download and a shell reading its script from standard input, with plain words
+     * only; empty otherwise.
+     */
+    private static Optional<LockTarget> pipedScript(Download d, LockTarget.Download target, String url, Script script) {
+        SimpleCommand fetch = d.command();
+        if (embedded(fetch) || fetch.pipelinePosition() != 0 || fetch.connector() != Connector.PIPE || !fetch.redirections().isEmpty()) {
+            return Optional.empty();
+        }
+        List<SimpleCommand> pipeline = script.commands().stream().filter(c -> c.pipeline() == fetch.pipeline()).toList();
+        if (pipeline.size() != 2 || pipeline.get(1).pipelinePosition() != 1) {
+            return Optional.empty();
+        }
+        SimpleCommand shell = pipeline.get(1);
+        if (!SCRIPT_SHELLS.contains(shell.name()) || embedded(shell) || !shell.redirections().isEmpty() || !shell.nesting().equals(fetch.nesting())
+                || !shell.wrappers().stream().allMatch(w -> w.known() && DockerfileInputs.plainWord(w.raw()))) {
+            return Optional.empty();
+        }
+        String option;
+        if (d.tool().equals("curl")) {
+            if (d.output() != null || d.remoteName()) {
+                return Optional.empty();
+            }
+            option = "-o";
+        } else if (d.tool().equals("wget")) {
+            if (d.output() == null || !d.output().is("-")) {
+                return Optional.empty();
+            }
+            option = "-O"; // a later -O overrides the -O- that sent the body to standard output
+        } else {
+            return Optional.empty();
+        }
+        // the shell's own options stay; -s (and a lone -) only said "read the script from stdin"
+        StringBuilder run = new StringBuilder();
+        List<String> operands = new ArrayList<>();
+        boolean fromStdin = false;
+        boolean options = true;
+        for (ShellWord w : shell.args()) {
+            if (!options) {
+                if (w.raw().indexOf('\n') >= 0) {
+                    return Optional.empty();
+                }
+                operands.add(w.raw()); // the script's own arguments, written as they were, for the same shell
+                continue;
+            }
+            if (!w.known() || !w.raw().equals(w.value()) || !DockerfileInputs.plainWord(w.raw())) {
+                return Optional.empty();
+            }
+            String a = w.value();
+            if (options && (a.equals("-") || a.equals("--"))) {
+                fromStdin |= a.equals("-");
+                options = false;
+            } else if (options && a.length() > 1 && (a.startsWith("-") || a.startsWith("+"))) {
+                if (a.startsWith("--") || a.indexOf('c') > 0 || a.indexOf('o') > 0 || a.indexOf('O') > 0) {
+                    return Optional.empty(); // -c runs another script; -o/-O/--long options take values
+                }
+                if (a.charAt(0) == '-' && a.indexOf('s') > 0) {
+                    fromStdin = true;
+                    a = a.replace("s", "");
+                }
+                if (a.length() > 1) {
+                    run.append(' ').append(a);
+                }
+            } else {
+                operands.add(w.raw());
+                options = false;
+            }
+        }
+        if (!operands.isEmpty() && !fromStdin) {
+            return Optional.empty(); // `| sh FILE` runs FILE, not what was piped
+        }
+        String file = "/tmp/" + scriptName(url);
+        String head = shellHead(shell);
+        if (head == null) {
+            return Optional.empty();
+        }
+        String runCommand = head + run + " " + file + (operands.isEmpty() ? "" : " " + String.join(" ", operands));
+        return Optional.of(new LockTarget.PipedScript(target, fetch.end(), shell.end(), option + " " + file, file, runCommand));
+    }
+
+    /** The shell command's wrappers and name as written ({@code sudo -E bash}), or null. */
+    private static String shellHead(SimpleCommand shell) {
+        if (!shell.assignments().isEmpty() || shell.words().isEmpty()) {
+            return null;
+        }
+        StringBuilder head = new StringBuilder();
+        for (ShellWord w : shell.wrappers()) {
+            head.append(w.value()).append(' ');
+        }
+        ShellWord name = shell.words().get(0);
+        if (!name.known() || !name.raw().equals(name.value()) || !DockerfileInputs.plainWord(name.raw())) {
+            return null;
+        }
+        return head.append(name.value()).toString();
+    }
+
+    /** A file name for the saved script: the URL's last path segment, else its host, in safe characters. */
+    static String scriptName(String url) {
+        String path = url.replaceAll("[?#].*$", "");
+        int scheme = path.indexOf("://");
+        String rest = (scheme < 0 ? path : path.substring(scheme + 3)).replaceAll("/+$", "");
+        int slash = rest.indexOf('/');
+        String host = slash < 0 ? rest : rest.substring(0, slash);
+        String last = slash < 0 ? "" : rest.substring(rest.lastIndexOf('/') + 1);
+        String name = (last.isEmpty() ? host : last).replaceAll("[^A-Za-z0-9._-]", "_");
+        return name.isEmpty() || name.startsWith(".") || name.startsWith("-") ? "install.sh" : name;
+    }
+
+    private static void gitClone(GitCall g, List<ToolCall> later, int line, List<LockTarget> targets, List<String> notes, Strings strings) {
         if (g.url() == null) {
             return;
         }
@@ -223,8 +421,18 @@ final class RunInputs {
         boolean pinned = g.refIsCommit() && ref.length() == 40
                 || later.stream().anyMatch(c -> c instanceof GitCall other && other.refIsCommit() && !other.action().equals("clone"));
         Optional<Integer> at = Optional.empty();
-        if (embedded(g.command()) || g.command().connector() == Connector.PIPE) {
+        if (g.command().connector() == Connector.PIPE) {
             notes.add("line " + line + ": git clone " + url + ": locked, but the command can not be extended in place");
+        } else if (embedded(g.command())) {
+            int end = g.command().end();
+            Optional<ShellQuoting.Quoting> q = strings.quoting(g.command(), end, end);
+            if (q.isPresent()) {
+                targets.add(new LockTarget.Embedded(new LockTarget.Git(url, ref, Optional.of(end), dir, g.depth() != null, pinned, line), q.get()));
+                return;
+            }
+            if (!pinned) {
+                notes.add("line " + line + ": git clone " + url + ": locked, but the command can not be extended in place");
+            }
         } else {
             at = Optional.of(g.command().end());
         }
