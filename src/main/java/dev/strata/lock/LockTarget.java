@@ -44,13 +44,14 @@ public sealed interface LockTarget
      * a run of the file: {@code curl -fsSL URL -o FILE && echo 'HEX  FILE' | sha256sum -c - && sh FILE ARGS}.
      *
      * @param download the download, locked by its URL
-     * @param replaceStart just after the download command's last token
-     * @param replaceEnd just after the shell command's last token
+     * @param optionAt just after the download command's last token, where {@code outputOption} goes
      * @param outputOption the option that saves the body to {@code file} ({@code -o FILE}, {@code -O FILE})
+     * @param replaceStart the pipe sign
+     * @param replaceEnd just after the shell command's last token
      * @param file where the script is saved
      * @param runCommand the command that runs the saved script, as it is written after the check
      */
-    record PipedScript(Download download, int replaceStart, int replaceEnd, String outputOption, String file, String runCommand)
+    record PipedScript(Download download, int optionAt, String outputOption, int replaceStart, int replaceEnd, String file, String runCommand)
             implements LockTarget {
         @Override
         public int line() {

@@ -207,7 +207,8 @@ public final class Pinner {
             notes.add("line " + p.line() + ": download " + url + " is not in the lock");
             return;
         }
-        edits.add(new TextEdit(p.replaceStart(), p.replaceEnd(), " " + p.outputOption() + " && echo '" + entry.get().sha256() + "  "
+        edits.add(TextEdit.insert(p.optionAt(), " " + p.outputOption(), url));
+        edits.add(new TextEdit(p.replaceStart(), p.replaceEnd(), "&& echo '" + entry.get().sha256() + "  "
                 + p.file() + "' | sha256sum -c - && " + p.runCommand(), url));
     }
 

@@ -52,7 +52,7 @@ final class RunInputs {
         int line = ins.span().startLine();
         boolean usesSnapshot = text.contains("snapshot.debian.org") || text.contains("snapshot.ubuntu.com") || text.contains("--snapshot");
         List<ToolCall> calls = ToolCalls.recognizeAll(script);
-        Strings strings = new Strings(script, df.escapeChar());
+        Strings strings = new Strings(script, df.escapeChar(), text, start);
         for (int k = 0; k < calls.size(); k++) {
             ToolCall call = calls.get(k);
             List<ToolCall> later = calls.subList(k + 1, calls.size());
@@ -91,7 +91,27 @@ final class RunInputs {
      * The {@code sh -c} strings of one RUN: where a command inside one sits, and which quoting an
      * edit there is under.
      */
-    private record Strings(Script script, char escapeChar) {
+    private record Strings(Script script, char escapeChar, String text, int base) {
+        /**
+         * The offset of the pipe sign between two commands of a pipeline: only blanks, line
+         * continuations and comment lines may come before it; -1 when it is not found.
+         */
+        int pipeBetween(int from, int to) {
+            for (int i = Math.max(0, from - base); i < Math.min(text.length(), to - base); i++) {
+                char c = text.charAt(i);
+                if (c == '|') {
+                    return base + i;
+                }
+                if (c == '#') {
+                    int nl = text.indexOf('\n', i);
+                    i = nl < 0 ? text.length() : nl;
+                } else if (!Character.isWhitespace(c) && c != escapeChar) {
+                    return -1;
+                }
+            }
+            return -1;
+        }
+
         /**
          * The outer quoting of source range {@code [start, end)} of a command inside exactly one
          * string run by a shell ({@code sh -c}, {@code su -c}, {@code eval}), when the range lies
@@ -257,7 +277,7 @@ final class RunInputs {
         LockTarget.Download target;
         if (d.pipedToInterpreter() && !checked && urls.size() == 1) {
             target = new LockTarget.Download(url, Optional.empty(), false, line);
-            Optional<LockTarget> piped = pipedScript(d, target, url, strings.script());
+            Optional<LockTarget> piped = pipedScript(d, target, url, strings);
             if (piped.isPresent()) {
                 targets.add(piped.get());
                 return;
@@ -297,7 +317,8 @@ final class RunInputs {
      * is exactly the download and a shell reading its script from standard input, with plain words
      * only; empty otherwise.
      */
-    private static Optional<LockTarget> pipedScript(Download d, LockTarget.Download target, String url, Script script) {
+    private static Optional<LockTarget> pipedScript(Download d, LockTarget.Download target, String url, Strings strings) {
+        Script script = strings.script();
         SimpleCommand fetch = d.command();
         if (embedded(fetch) || fetch.pipelinePosition() != 0 || fetch.connector() != Connector.PIPE || !fetch.redirections().isEmpty()) {
             return Optional.empty();
@@ -369,8 +390,12 @@ final class RunInputs {
         if (head == null) {
             return Optional.empty();
         }
+        int pipe = strings.pipeBetween(fetch.end(), shell.start());
+        if (pipe < 0) {
+            return Optional.empty();
+        }
         String runCommand = head + run + " " + file + (operands.isEmpty() ? "" : " " + String.join(" ", operands));
-        return Optional.of(new LockTarget.PipedScript(target, fetch.end(), shell.end(), option + " " + file, file, runCommand));
+        return Optional.of(new LockTarget.PipedScript(target, fetch.end(), option + " " + file, pipe, shell.end(), file, runCommand));
     }
 
     /** The shell command's wrappers and name as written ({@code sudo -E bash}), or null. */
