@@ -145,6 +145,17 @@ class CredentialHelpersTest {
     }
 
     @Test
+    void withOnlyCredHelpersOtherRegistriesUseAuths() throws Exception {
+        helper("special", "echo '{\"Username\":\"special-user\",\"Secret\":\"s1\"}'");
+        DockerConfigCredentials creds = config("{\"auths\":{\"quay.io\":{\"auth\":\"" + b64("inline:y") + "\"}},"
+                + "\"credHelpers\":{\"ghcr.io\":\"special\"}}");
+        assertThat(creds.forRegistry("quay.io")).contains(new Credentials("inline", "y"));
+        assertThat(creds.forRegistry("ghcr.io")).contains(new Credentials("special-user", "s1"));
+        assertThat(creds.forRegistry("example.org")).isEmpty();
+        assertThat(calls("special")).containsExactly("get ghcr.io");
+    }
+
+    @Test
     void dockerHubIsAskedForWithTheIndexUrl() throws Exception {
         helper("store", "echo '{\"Username\":\"hub\",\"Secret\":\"s\"}'");
         helper("hubonly", "echo '{\"Username\":\"hub-special\",\"Secret\":\"s\"}'");
