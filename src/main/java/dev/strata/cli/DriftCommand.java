@@ -7,12 +7,19 @@ import dev.strata.lock.LockFileException;
 import dev.strata.lock.LockFileIO;
 import dev.strata.lock.NpmRegistry;
 import dev.strata.lock.AptArchive;
+import dev.strata.lock.AptSnapshotArchive;
+import dev.strata.lock.NpmRegistryArchive;
+import dev.strata.lock.PackageArchive;
+import dev.strata.lock.PythonIndex;
+import dev.strata.lock.PythonIndexArchive;
 import dev.strata.lock.ResolutionException;
 import dev.strata.report.DriftJsonRenderer;
 import dev.strata.report.DriftTextRenderer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,6 +63,20 @@ public final class DriftCommand implements Callable<Integer> {
 
     @Mixin RemoteOptions remote;
 
+    /** The package archives the options name; ecosystems without one are reported unchecked. */
+    private List<PackageArchive> archives() {
+        List<PackageArchive> out = new ArrayList<>();
+        PythonIndex pythonIndex = remote.pythonIndex();
+        if (pythonIndex != null) {
+            out.add(new PythonIndexArchive(pythonIndex));
+        }
+        out.add(new NpmRegistryArchive(new NpmRegistry(npmRegistry, remote.timeout())));
+        if (aptSnapshotUrl != null) {
+            out.add(new AptSnapshotArchive(new AptArchive(aptSnapshotUrl.isEmpty() ? null : aptSnapshotUrl, aptArchitecture, remote.timeout())));
+        }
+        return out;
+    }
+
     @Override
     public Integer call() {
         var err = spec.commandLine().getErr();
@@ -81,9 +102,7 @@ public final class DriftCommand implements Callable<Integer> {
         }
         try {
             LockFile lock = LockFileIO.read(lockPath);
-            DriftReport report = new DriftChecker(remote.registry(), remote.downloads(), remote.git(), remote.pythonIndex(),
-                    new NpmRegistry(npmRegistry, remote.timeout()), aptSnapshotUrl == null ? null
-                    : new AptArchive(aptSnapshotUrl.isEmpty() ? null : aptSnapshotUrl, aptArchitecture, remote.timeout()))
+            DriftReport report = new DriftChecker(remote.registry(), remote.downloads(), remote.git(), archives())
                     .check(lock, lockPath.toString());
             out.print(format.equals("json") ? DriftJsonRenderer.render(report) : DriftTextRenderer.render(report));
             out.flush();
