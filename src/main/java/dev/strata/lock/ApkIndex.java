@@ -37,7 +37,16 @@ final class ApkIndex {
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
             throw new IndexStreams.IndexFormatException("not an APKINDEX.tar.gz (not gzip)");
         }
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(gz)) {
+        return parseTar(gz, names);
+    }
+
+    /**
+     * As {@link #parseTarGz} for the tar already decompressed.
+     *
+     * @throws IndexStreams.IndexFormatException when it is not a tar holding APKINDEX
+     */
+    static Set<String> parseTar(InputStream in, Set<String> names) throws IOException {
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
             TarArchiveEntry e;
             while ((e = tar.getNextEntry()) != null) {
                 if (e.getName().equals("APKINDEX") && e.isFile()) {

@@ -33,7 +33,7 @@ public final class ApkRepositoryArchive extends RepositoryIndexArchive {
 
     @Override
     Set<String> read(String repository, Set<String> names) throws IOException, InterruptedException {
-        return streams.read(repository + "/APKINDEX.tar.gz", in -> ApkIndex.parseTarGz(in, names));
+        return streams.read(repository + "/APKINDEX.tar.gz", in -> ApkIndex.parseTar(in, names));
     }
 
     @Override

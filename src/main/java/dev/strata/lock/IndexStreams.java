@@ -72,10 +72,18 @@ final class IndexStreams {
     /** The body decompressed by the URL's suffix. */
     static InputStream decompressed(String url, InputStream body) throws IOException {
         if (url.endsWith(".gz")) {
-            return new GZIPInputStream(body);
+            try {
+                return new GZIPInputStream(body);
+            } catch (java.util.zip.ZipException | java.io.EOFException e) {
+                throw new IndexFormatException("not gzip data");
+            }
         }
         if (url.endsWith(".xz")) {
-            return new XZInputStream(body);
+            try {
+                return new XZInputStream(body);
+            } catch (org.tukaani.xz.XZFormatException | java.io.EOFException e) {
+                throw new IndexFormatException("not xz data");
+            }
         }
         if (url.endsWith(".zst")) {
             return new ZstdInputStream(body);
