@@ -34,8 +34,12 @@ public final class CondaChannelArchive extends RepositoryIndexArchive {
         if (channelAlias == null) {
             return recorded;
         }
-        String path = URI.create(recorded).getRawPath();
-        return channelAlias + (path == null ? "" : path);
+        try {
+            String path = URI.create(recorded).getRawPath();
+            return channelAlias + (path == null ? "" : path);
+        } catch (IllegalArgumentException e) {
+            return recorded; // not a URI: reading it fails with a message naming it
+        }
     }
 
     @Override
