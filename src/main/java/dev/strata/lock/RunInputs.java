@@ -69,6 +69,7 @@ final class RunInputs {
                 gitClone(g, later, line, targets, notes);
             }
         }
+        RInputs.find(script, df.source(), line, targets, notes);
     }
 
     private static String lockEcosystem(Ecosystem e) {
