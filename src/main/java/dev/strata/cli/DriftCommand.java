@@ -6,13 +6,23 @@ import dev.strata.lock.LockFile;
 import dev.strata.lock.LockFileException;
 import dev.strata.lock.LockFileIO;
 import dev.strata.lock.NpmRegistry;
+import dev.strata.lock.ApkRepositoryArchive;
 import dev.strata.lock.AptArchive;
+import dev.strata.lock.CondaChannelArchive;
+import dev.strata.lock.RpmRepositoryArchive;
+import dev.strata.lock.AptSnapshotArchive;
+import dev.strata.lock.NpmRegistryArchive;
+import dev.strata.lock.PackageArchive;
+import dev.strata.lock.PythonIndex;
+import dev.strata.lock.PythonIndexArchive;
 import dev.strata.lock.ResolutionException;
 import dev.strata.report.DriftJsonRenderer;
 import dev.strata.report.DriftTextRenderer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,7 +64,41 @@ public final class DriftCommand implements Callable<Integer> {
             description = "Debian architecture of the locked image, for the snapshot's binary-ARCH indexes (default: ${DEFAULT-VALUE}).")
     String aptArchitecture;
 
+    @Option(names = "--conda-channel-alias", paramLabel = "URL",
+            description = {"Fetch the conda channels recorded in the lock from URL instead of their own host, keeping the channel path"
+                    + " (https://conda.anaconda.org/conda-forge/linux-64 → URL/conda-forge/linux-64), like conda's channel_alias;"
+                    + " for mirrors."})
+    String condaChannelAlias;
+
+    @Option(names = "--apk-repository", paramLabel = "URL",
+            description = {"Check locked apk versions against the APKINDEX.tar.gz in URL (a repository with its architecture,"
+                    + " e.g. https://dl-cdn.alpinelinux.org/alpine/v3.20/main/x86_64) instead of the repositories recorded in"
+                    + " the lock. Repeatable."})
+    List<String> apkRepositories = new ArrayList<>();
+
+    @Option(names = "--rpm-repository", paramLabel = "URL",
+            description = {"Check locked rpm versions against the rpm-md repository at URL (its baseurl, holding repodata/repomd.xml)"
+                    + " instead of the repositories recorded in the lock. Repeatable."})
+    List<String> rpmRepositories = new ArrayList<>();
+
     @Mixin RemoteOptions remote;
+
+    /** The package archives the options name; ecosystems without one are reported unchecked. */
+    private List<PackageArchive> archives() {
+        List<PackageArchive> out = new ArrayList<>();
+        PythonIndex pythonIndex = remote.pythonIndex();
+        if (pythonIndex != null) {
+            out.add(new PythonIndexArchive(pythonIndex));
+        }
+        out.add(new NpmRegistryArchive(new NpmRegistry(npmRegistry, remote.timeout())));
+        out.add(new CondaChannelArchive(condaChannelAlias, remote.timeout()));
+        out.add(new ApkRepositoryArchive(apkRepositories, remote.timeout()));
+        out.add(new RpmRepositoryArchive(rpmRepositories, remote.timeout()));
+        if (aptSnapshotUrl != null) {
+            out.add(new AptSnapshotArchive(new AptArchive(aptSnapshotUrl.isEmpty() ? null : aptSnapshotUrl, aptArchitecture, remote.timeout())));
+        }
+        return out;
+    }
 
     @Override
     public Integer call() {
@@ -81,9 +125,7 @@ public final class DriftCommand implements Callable<Integer> {
         }
         try {
             LockFile lock = LockFileIO.read(lockPath);
-            DriftReport report = new DriftChecker(remote.registry(), remote.downloads(), remote.git(), remote.pythonIndex(),
-                    new NpmRegistry(npmRegistry, remote.timeout()), aptSnapshotUrl == null ? null
-                    : new AptArchive(aptSnapshotUrl.isEmpty() ? null : aptSnapshotUrl, aptArchitecture, remote.timeout()))
+            DriftReport report = new DriftChecker(remote.registry(), remote.downloads(), remote.git(), archives())
                     .check(lock, lockPath.toString());
             out.print(format.equals("json") ? DriftJsonRenderer.render(report) : DriftTextRenderer.render(report));
             out.flush();

@@ -22,7 +22,7 @@ import java.util.zip.GZIPInputStream;
 /**
  * The Debian/Ubuntu archive snapshot an apt lock points at: the {@code Packages} indexes of the
  * suites pin writes into sources.list ({@code dists/<suite>/<component>/binary-<arch>/Packages.gz},
- * else the uncompressed {@code Packages}), read as a stream to find which versions of the locked
+ * else {@code Packages.xz}, else the uncompressed {@code Packages}), read as a stream to find which versions of the locked
  * packages the snapshot serves.
  */
 public final class AptArchive {
@@ -113,9 +113,13 @@ public final class AptArchive {
         return new Listing(versions, read, errors);
     }
 
-    /** Reads {@code url.gz}, else {@code url}; false when neither exists. */
+    /**
+     * Reads {@code url.gz}, else {@code url.xz} (archives that publish xz only), else {@code url};
+     * false when none exists. gz first: the archives strata points at publish it beside xz, and
+     * it keeps one request per index.
+     */
     private boolean readIndex(String url, Set<String> names, Map<String, Set<String>> versions) throws IOException, InterruptedException {
-        for (String candidate : List.of(url + ".gz", url)) {
+        for (String candidate : List.of(url + ".gz", url + ".xz", url)) {
             HttpResponse<InputStream> response;
             try {
                 response = http.send(HttpRequest.newBuilder(URI.create(candidate)).timeout(timeout).GET().build(),
@@ -131,10 +135,13 @@ public final class AptArchive {
                 if (response.statusCode() != 200) {
                     throw new IOException(candidate + ": snapshot archive answered HTTP " + response.statusCode());
                 }
-                try (InputStream in = candidate.endsWith(".gz") ? new GZIPInputStream(body) : body) {
+                try (InputStream in = candidate.endsWith(".gz") ? new GZIPInputStream(body)
+                        : candidate.endsWith(".xz") ? new org.tukaani.xz.XZInputStream(body) : body) {
                     parse(in, names, versions);
                 } catch (java.util.zip.ZipException e) {
                     throw new IOException(candidate + ": not a gzip Packages index (" + e.getMessage() + ")", e);
+                } catch (org.tukaani.xz.XZFormatException | org.tukaani.xz.CorruptedInputException e) {
+                    throw new IOException(candidate + ": not an xz Packages index (" + e.getMessage() + ")", e);
                 } catch (IOException e) {
                     throw new IOException(candidate + ": cannot read the Packages index (" + e.getClass().getSimpleName() + ")", e);
                 }

@@ -5,7 +5,10 @@ import dev.strata.registry.RegistryClient;
 import dev.strata.registry.RegistryException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,9 +20,23 @@ public final class DriftChecker {
     private final RegistryClient registry;
     private final DownloadResolver downloads;
     private final GitResolver git;
-    private final PythonIndex pythonIndex;
-    private final NpmRegistry npmRegistry;
-    private final AptArchive aptArchive;
+    private final Map<String, PackageArchive> archives = new LinkedHashMap<>();
+
+    /**
+     * @param archives where locked packages are checked, at most one per ecosystem; the packages of
+     *     an ecosystem without an archive are reported unchecked
+     */
+    public DriftChecker(RegistryClient registry, DownloadResolver downloads, GitResolver git, List<PackageArchive> archives) {
+        this.registry = registry;
+        this.downloads = downloads;
+        this.git = git;
+        for (PackageArchive a : archives) {
+            if (archives.stream().filter(b -> b.ecosystem().equals(a.ecosystem())).count() > 1) {
+                throw new IllegalArgumentException("two package archives for " + a.ecosystem());
+            }
+            this.archives.put(a.ecosystem(), a);
+        }
+    }
 
     /** {@code pythonIndex} may be null: pip entries are then reported unchecked (and npm ones too). */
     public DriftChecker(RegistryClient registry, DownloadResolver downloads, GitResolver git, PythonIndex pythonIndex) {
@@ -37,12 +54,21 @@ public final class DriftChecker {
      */
     public DriftChecker(RegistryClient registry, DownloadResolver downloads, GitResolver git, PythonIndex pythonIndex, NpmRegistry npmRegistry,
             AptArchive aptArchive) {
-        this.aptArchive = aptArchive;
-        this.registry = registry;
-        this.downloads = downloads;
-        this.git = git;
-        this.pythonIndex = pythonIndex;
-        this.npmRegistry = npmRegistry;
+        this(registry, downloads, git, archives(pythonIndex, npmRegistry, aptArchive));
+    }
+
+    private static List<PackageArchive> archives(PythonIndex pythonIndex, NpmRegistry npmRegistry, AptArchive aptArchive) {
+        List<PackageArchive> out = new ArrayList<>();
+        if (pythonIndex != null) {
+            out.add(new PythonIndexArchive(pythonIndex));
+        }
+        if (npmRegistry != null) {
+            out.add(new NpmRegistryArchive(npmRegistry));
+        }
+        if (aptArchive != null) {
+            out.add(new AptSnapshotArchive(aptArchive));
+        }
+        return out;
     }
 
     public DriftReport check(LockFile lock, String lockName) throws ResolutionException {
@@ -56,16 +82,46 @@ public final class DriftChecker {
         for (GitLock g : lock.git()) {
             out.add(checkGit(g));
         }
-        AptArchive.Listing apt = null;
-        Set<String> aptNames = new HashSet<>();
-        lock.packages().stream().filter(p -> p.ecosystem().equals("apt")).forEach(p -> aptNames.add(p.name()));
-        if (aptArchive != null && !aptNames.isEmpty() && !lock.aptSnapshots().isEmpty()) {
-            apt = aptArchive.list(lock.aptSnapshots().get(0), aptNames);
+        // each archive sees all the packages of its ecosystem at once (one index read for many
+        // packages); the entries go back in lock order
+        Map<String, List<PackageLock>> byEcosystem = new LinkedHashMap<>();
+        for (PackageLock p : lock.packages()) {
+            byEcosystem.computeIfAbsent(p.ecosystem(), e -> new ArrayList<>()).add(p);
+        }
+        Map<PackageLock, DriftEntry> entries = new IdentityHashMap<>();
+        for (Map.Entry<String, List<PackageLock>> e : byEcosystem.entrySet()) {
+            PackageArchive archive = archives.get(e.getKey());
+            List<PackageLock> locked = e.getValue();
+            if (archive == null) {
+                locked.forEach(p -> entries.put(p, unchecked(p, uncheckedReason(p.ecosystem()))));
+                continue;
+            }
+            List<DriftEntry> checked = archive.check(lock, locked);
+            if (checked.size() != locked.size()) {
+                throw new IllegalStateException(archive.getClass().getSimpleName() + " answered " + checked.size() + " entries for "
+                        + locked.size() + " packages");
+            }
+            for (int k = 0; k < locked.size(); k++) {
+                entries.put(locked.get(k), checked.get(k));
+            }
         }
         for (PackageLock p : lock.packages()) {
-            out.add(p.ecosystem().equals("apt") && apt != null ? checkApt(p, lock.aptSnapshots().get(0), apt) : checkPackage(p));
+            out.add(entries.get(p));
         }
         return new DriftReport(lockName, out);
+    }
+
+    /** The entry of a package nothing checks. */
+    static DriftEntry unchecked(PackageLock p, String reason) {
+        return new DriftEntry("package", p.ecosystem() + ":" + p.name(), DriftStatus.UNCHECKED, p.version(), null, reason);
+    }
+
+    private static String uncheckedReason(String ecosystem) {
+        return switch (ecosystem) {
+            case "pip" -> "no Python index given (--index-url)";
+            case "npm" -> "no npm registry given (--npm-registry)";
+            default -> "no " + ecosystem + " archive is checked by drift";
+        };
     }
 
     private DriftEntry checkImage(ImageLock i) throws ResolutionException {
@@ -134,65 +190,5 @@ public final class DriftChecker {
                     "the ref " + g.ref() + " now points to another commit; the pinned commit is still fetchable");
         }
         return new DriftEntry("git", subject, DriftStatus.OK, g.commit(), now.get(), "ref still points to the pinned commit");
-    }
-
-    private DriftEntry checkPackage(PackageLock p) throws ResolutionException {
-        String subject = p.ecosystem() + ":" + p.name();
-        if (p.ecosystem().equals("npm") && npmRegistry != null) {
-            return checkNpm(p, subject);
-        }
-        if (!p.ecosystem().equals("pip") || pythonIndex == null) {
-            return new DriftEntry("package", subject, DriftStatus.UNCHECKED, p.version(), null,
-                    p.ecosystem().equals("pip") ? "no Python index given (--index-url)"
-                            : p.ecosystem().equals("npm") ? "no npm registry given (--npm-registry)"
-                            : "no " + p.ecosystem() + " archive is checked by drift");
-        }
-        Optional<List<String>> hashes = pythonIndex.hashes(p.name(), p.version());
-        if (hashes.isEmpty()) {
-            return new DriftEntry("package", subject, DriftStatus.GONE, p.version(), null,
-                    "version " + p.version() + " is no longer on " + pythonIndex.baseUrl());
-        }
-        if (!p.hashes().isEmpty() && !hashes.get().containsAll(p.hashes())) {
-            return new DriftEntry("package", subject, DriftStatus.GONE, p.version(), p.version(),
-                    "the files of " + p.version() + " on " + pythonIndex.baseUrl() + " no longer match the locked hashes");
-        }
-        return new DriftEntry("package", subject, DriftStatus.OK, p.version(), p.version(), "version still on the index");
-    }
-
-    /** gone when the version (or the package) is no longer published; moved when {@code latest} now names another version. */
-    private DriftEntry checkNpm(PackageLock p, String subject) throws ResolutionException {
-        Optional<NpmRegistry.Release> release = npmRegistry.release(p.name(), p.version());
-        if (release.isEmpty()) {
-            return new DriftEntry("package", subject, DriftStatus.GONE, p.version(), null,
-                    "the package is no longer on " + npmRegistry.baseUrl() + "; npm install " + p.name() + "@" + p.version() + " fails");
-        }
-        NpmRegistry.Release r = release.get();
-        if (!r.versionPublished()) {
-            return new DriftEntry("package", subject, DriftStatus.GONE, p.version(), r.latest(),
-                    "version " + p.version() + " is no longer published on " + npmRegistry.baseUrl() + "; npm install "
-                            + p.name() + "@" + p.version() + " fails");
-        }
-        if (r.latest() != null && !r.latest().equals(p.version())) {
-            return new DriftEntry("package", subject, DriftStatus.MOVED, p.version(), r.latest(),
-                    "the latest dist-tag now names " + r.latest() + "; the pinned version is still published");
-        }
-        return new DriftEntry("package", subject, DriftStatus.OK, p.version(), p.version(), "version still published"
-                + (r.latest() == null ? "" : " and still latest"));
-    }
-
-    /** ok when the snapshot's indexes list the version; gone when they do not; error when one could not be read. */
-    private DriftEntry checkApt(PackageLock p, AptSnapshot snapshot, AptArchive.Listing listing) {
-        String subject = "apt:" + p.name();
-        String where = aptArchive.archiveUrl(snapshot.url()) + " (" + snapshot.suite() + ", " + aptArchive.architecture() + ")";
-        if (listing.lists(p.name(), p.version())) {
-            return new DriftEntry("package", subject, DriftStatus.OK, p.version(), p.version(), "version still in the snapshot " + where);
-        }
-        if (!listing.errors().isEmpty()) {
-            return new DriftEntry("package", subject, DriftStatus.ERROR, p.version(), null,
-                    "the snapshot's Packages index could not be read: " + listing.errors().get(0));
-        }
-        return new DriftEntry("package", subject, DriftStatus.GONE, p.version(), null,
-                "version " + p.version() + " is not in the Packages indexes of the snapshot " + where
-                        + "; apt-get install " + p.name() + "=" + p.version() + " fails");
     }
 }

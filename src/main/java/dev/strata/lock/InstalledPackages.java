@@ -27,6 +27,10 @@ public final class InstalledPackages {
     private final OsRelease os;
     private final Instant created;
     private final String codename;
+    /** lock ecosystem → index directory URLs its package manager is configured with (apk, rpm). */
+    private Map<String, List<String>> repositories = Map.of();
+    /** conda-meta path → channel subdirectory URL of that package. */
+    private Map<String, String> condaChannels = Map.of();
 
     private InstalledPackages(Map<String, Package> byKey, String imageDigest, OsRelease os, Instant created, String codename) {
         this.byKey = byKey;
@@ -40,7 +44,8 @@ public final class InstalledPackages {
     public static InstalledPackages read(Path imageFile) throws ResolutionException {
         Image image;
         try {
-            image = new ImageReader(ReadOptions.defaults().withCapture(PackageInventory.capturePaths())).read(imageFile);
+            image = new ImageReader(ReadOptions.defaults().withCapture(PackageInventory.capturePaths().or(InstalledPackages::isRepositoryConfig)))
+                    .read(imageFile);
         } catch (ImageReadException e) {
             throw new ResolutionException(e.getMessage(), e);
         }
@@ -68,7 +73,59 @@ public final class InstalledPackages {
             created = null;
         }
         String digest = image.manifestDigest() != null ? image.manifestDigest() : image.configDigest();
-        return new InstalledPackages(byKey, digest, os, created, codename);
+        InstalledPackages installed = new InstalledPackages(byKey, digest, os, created, codename);
+        installed.repositories = repositories(image, os);
+        installed.condaChannels = condaChannels(image, inventory);
+        return installed;
+    }
+
+    private static final String APK_REPOSITORIES = "/etc/apk/repositories";
+    private static final String YUM_REPOS_D = "/etc/yum.repos.d/";
+
+    /** The package manager configuration drift needs: apk's repositories, dnf/yum's .repo files. */
+    static boolean isRepositoryConfig(String path) {
+        return path.equals(APK_REPOSITORIES)
+                || (path.startsWith(YUM_REPOS_D) && path.endsWith(".repo") && path.indexOf('/', YUM_REPOS_D.length()) < 0);
+    }
+
+    private static Map<String, List<String>> repositories(Image image, OsRelease os) {
+        String[] platform = image.platform() == null ? new String[0] : image.platform().split("/");
+        String arch = platform.length > 1 ? platform[1] : null;
+        String variant = platform.length > 2 ? platform[2] : null;
+        Map<String, List<String>> out = new HashMap<>();
+        image.files().content(APK_REPOSITORIES)
+                .map(b -> PackageRepositories.apk(b, PackageRepositories.apkArch(arch, variant)))
+                .filter(l -> !l.isEmpty())
+                .ifPresent(l -> out.put("apk", l));
+        List<byte[]> repoFiles = new java.util.ArrayList<>();
+        for (dev.strata.image.FileEntry e : image.files().entries()) {
+            if (isRepositoryConfig(e.path()) && e.path().startsWith(YUM_REPOS_D)) {
+                image.files().content(e.path()).ifPresent(repoFiles::add);
+            }
+        }
+        List<String> rpm = PackageRepositories.rpm(repoFiles, PackageRepositories.rpmBasearch(arch), os.versionId());
+        if (!rpm.isEmpty()) {
+            out.put("rpm", rpm);
+        }
+        return out;
+    }
+
+    private static Map<String, String> condaChannels(Image image, PackageInventory inventory) {
+        Map<String, String> out = new HashMap<>();
+        for (Package p : inventory.of(Ecosystem.CONDA)) {
+            image.files().content(p.sourcePath()).map(dev.strata.packages.CondaParser::channelSubdirUrl)
+                    .ifPresent(url -> out.put(p.sourcePath(), url));
+        }
+        return out;
+    }
+
+    /** The index directories a package of {@code ecosystem} is fetched from, in the image's order. */
+    private List<String> repositoriesOf(String ecosystem, Package p) {
+        if (ecosystem.equals("conda")) {
+            String url = condaChannels.get(p.sourcePath());
+            return url == null ? List.of() : List.of(url);
+        }
+        return repositories.getOrDefault(ecosystem, List.of());
     }
 
     /** {@code VERSION_CODENAME} of an os-release file, else null. */
@@ -111,7 +168,7 @@ public final class InstalledPackages {
             return Optional.empty();
         }
         return Optional.of(new PackageLock(ecosystem, name, p.version(), condaBuild(p), List.of(),
-                "image " + imageDigest + " " + p.sourcePath(), LockClock.format(now)));
+                "image " + imageDigest + " " + p.sourcePath(), LockClock.format(now), repositoriesOf(ecosystem, p)));
     }
 
     /**

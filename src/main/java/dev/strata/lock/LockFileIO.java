@@ -134,6 +134,9 @@ public final class LockFileIO {
             for (String h : p.hashes()) {
                 require(DIGEST.matcher(h).matches(), name, what + ": hash '" + h + "' is not sha256:<64 hex>");
             }
+            for (String r : p.repositories()) {
+                require(r != null && r.matches("https?://[^\\s]+"), name, what + ": repository '" + r + "' is not an http(s) URL");
+            }
             requireTime(p.resolvedAt(), name, what);
         }
         for (AptSnapshot s : lock.aptSnapshots()) {

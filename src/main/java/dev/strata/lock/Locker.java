@@ -163,7 +163,7 @@ public final class Locker {
             Optional<List<String>> hashes = pythonIndex.hashes(p.name(), pkg.version());
             if (hashes.isPresent()) {
                 pkg = new PackageLock(pkg.ecosystem(), pkg.name(), pkg.version(), pkg.build(), hashes.get(),
-                        pkg.source() + "; hashes from " + pythonIndex.baseUrl(), pkg.resolvedAt());
+                        pkg.source() + "; hashes from " + pythonIndex.baseUrl(), pkg.resolvedAt(), pkg.repositories());
             } else {
                 notes.add("line " + p.line() + ": " + p.name() + "==" + pkg.version() + " is not on " + pythonIndex.baseUrl() + "; no hashes");
             }
@@ -238,6 +238,6 @@ public final class Locker {
     }
 
     private static PackageLock withTime(PackageLock p, String t) {
-        return new PackageLock(p.ecosystem(), p.name(), p.version(), p.build(), p.hashes(), p.source(), t);
+        return new PackageLock(p.ecosystem(), p.name(), p.version(), p.build(), p.hashes(), p.source(), t, p.repositories());
     }
 }

@@ -45,6 +45,47 @@ public final class CondaParser {
                 files.stream().sorted().distinct().toList());
     }
 
+    /**
+     * The URL of the channel subdirectory a conda-meta record's package came from (the directory
+     * holding that subdir's {@code repodata.json}), e.g.
+     * {@code https://conda.anaconda.org/conda-forge/linux-64}; null when the record names no
+     * channel, or it is not valid JSON. A channel recorded by name only is on anaconda.org
+     * ({@code pkgs/…} on repo.anaconda.com), as conda's defaults resolve it.
+     */
+    public static String channelSubdirUrl(byte[] condaMetaJson) {
+        JsonNode n;
+        try {
+            n = JSON.readTree(condaMetaJson);
+        } catch (IOException e) {
+            return null;
+        }
+        if (n == null || !n.isObject()) {
+            return null;
+        }
+        String channel = text(n, "channel");
+        String subdir = text(n, "subdir");
+        if (channel == null || channel.isBlank()) {
+            return null;
+        }
+        String c = channel.strip();
+        while (c.endsWith("/")) {
+            c = c.substring(0, c.length() - 1);
+        }
+        if (!c.contains("://")) {
+            c = (c.startsWith("pkgs/") ? "https://repo.anaconda.com/" : "https://conda.anaconda.org/") + c;
+        }
+        if (subdir == null || subdir.isBlank()) {
+            return KNOWN_SUBDIR.matcher(c).find() ? c : null;
+        }
+        if (c.endsWith("/" + subdir)) {
+            return c;
+        }
+        return c + "/" + subdir;
+    }
+
+    private static final java.util.regex.Pattern KNOWN_SUBDIR =
+            java.util.regex.Pattern.compile("/(noarch|(linux|osx|win)-[a-z0-9_]+)$");
+
     private static String text(JsonNode n, String field) {
         JsonNode v = n.get(field);
         return v != null && v.isValueNode() && !v.isNull() ? v.asText() : null;

@@ -1,0 +1,171 @@
+package dev.strata.lock;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The repositories an image's apk and dnf/yum are configured with, as the URLs of the directories
+ * holding their indexes ({@code <repository>/<arch>} with {@code APKINDEX.tar.gz};
+ * {@code <baseurl>} with {@code repodata/repomd.xml}).
+ */
+final class PackageRepositories {
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{?([A-Za-z0-9_]+)}?");
+
+    private PackageRepositories() {}
+
+    /**
+     * The APKINDEX directories of {@code /etc/apk/repositories}: each repository line (a tagged
+     * {@code @tag URL} line without its tag) followed by {@code /<apkArch>}; comments, blank lines
+     * and local paths (not http/https) left out.
+     */
+    static List<String> apk(byte[] repositoriesFile, String apkArch) {
+        List<String> out = new ArrayList<>();
+        for (String raw : new String(repositoriesFile, StandardCharsets.UTF_8).split("\n")) {
+            String line = raw.strip();
+            if (line.startsWith("@")) {
+                int space = line.indexOf(' ');
+                line = space < 0 ? "" : line.substring(space + 1).strip();
+            }
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String lower = line.toLowerCase(Locale.ROOT);
+            if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
+                continue;
+            }
+            String url = trimSlashes(line) + "/" + apkArch;
+            if (!out.contains(url)) {
+                out.add(url);
+            }
+        }
+        return out;
+    }
+
+    /** One repository section of a {@code .repo} file. */
+    record YumRepo(String id, List<String> baseUrls, boolean mirrorOnly, boolean enabled) {}
+
+    /**
+     * The sections of a dnf/yum {@code .repo} file (INI: {@code [id]}, {@code key=value}, indented
+     * continuation lines, {@code #}/{@code ;} comments).
+     */
+    static List<YumRepo> yumRepos(byte[] repoFile) {
+        Map<String, Map<String, String>> sections = new LinkedHashMap<>();
+        Map<String, String> current = null;
+        String lastKey = null;
+        for (String raw : new String(repoFile, StandardCharsets.UTF_8).split("\n")) {
+            String line = raw.replace("\r", "");
+            String stripped = line.strip();
+            if (stripped.isEmpty() || stripped.startsWith("#") || stripped.startsWith(";")) {
+                continue;
+            }
+            if (stripped.startsWith("[") && stripped.endsWith("]")) {
+                current = sections.computeIfAbsent(stripped.substring(1, stripped.length() - 1).strip(), k -> new LinkedHashMap<>());
+                lastKey = null;
+            } else if (current != null && Character.isWhitespace(line.charAt(0)) && lastKey != null) {
+                current.merge(lastKey, " " + stripped, String::concat);
+            } else if (current != null && stripped.indexOf('=') > 0) {
+                int eq = stripped.indexOf('=');
+                lastKey = stripped.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+                current.put(lastKey, stripped.substring(eq + 1).strip());
+            }
+        }
+        List<YumRepo> out = new ArrayList<>();
+        for (Map.Entry<String, Map<String, String>> s : sections.entrySet()) {
+            if (s.getKey().equals("main")) {
+                continue;
+            }
+            Map<String, String> kv = s.getValue();
+            List<String> urls = new ArrayList<>();
+            for (String u : kv.getOrDefault("baseurl", "").split("[\\s,]+")) {
+                if (!u.isBlank()) {
+                    urls.add(u);
+                }
+            }
+            boolean mirrorOnly = urls.isEmpty() && (kv.containsKey("mirrorlist") || kv.containsKey("metalink"));
+            String enabled = kv.getOrDefault("enabled", "1").toLowerCase(Locale.ROOT);
+            out.add(new YumRepo(s.getKey(), urls, mirrorOnly, enabled.equals("1") || enabled.equals("true") || enabled.equals("yes")));
+        }
+        return out;
+    }
+
+    /**
+     * The first http(s) baseurl of each enabled repository with dnf's {@code $basearch},
+     * {@code $arch} and {@code $releasever} replaced; a repository whose URL keeps another variable
+     * (e.g. {@code $contentdir}, {@code $awsregion}) or that has only a mirrorlist/metalink is
+     * left out: drift can not know where it points.
+     */
+    static List<String> rpm(List<byte[]> repoFiles, String basearch, String releasever) {
+        List<String> out = new ArrayList<>();
+        for (byte[] file : repoFiles) {
+            for (YumRepo repo : yumRepos(file)) {
+                if (!repo.enabled()) {
+                    continue;
+                }
+                for (String u : repo.baseUrls()) {
+                    String url = substitute(u, basearch, releasever);
+                    String lower = url.toLowerCase(Locale.ROOT);
+                    if (url.contains("$") || !(lower.startsWith("http://") || lower.startsWith("https://"))) {
+                        continue;
+                    }
+                    url = trimSlashes(url);
+                    if (!out.contains(url)) {
+                        out.add(url);
+                    }
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String substitute(String url, String basearch, String releasever) {
+        Matcher m = VARIABLE.matcher(url);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = switch (m.group(1)) {
+                case "basearch", "arch" -> basearch;
+                case "releasever" -> releasever;
+                default -> null;
+            };
+            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** apk's name for an OCI architecture ({@code amd64} → {@code x86_64}). */
+    static String apkArch(String ociArch, String variant) {
+        return switch (ociArch == null ? "" : ociArch) {
+            case "amd64" -> "x86_64";
+            case "arm64" -> "aarch64";
+            case "386" -> "x86";
+            case "arm" -> "v6".equals(variant) ? "armhf" : "armv7";
+            default -> ociArch == null || ociArch.isEmpty() ? "x86_64" : ociArch;
+        };
+    }
+
+    /** dnf's {@code $basearch} for an OCI architecture ({@code amd64} → {@code x86_64}). */
+    static String rpmBasearch(String ociArch) {
+        return switch (ociArch == null ? "" : ociArch) {
+            case "amd64" -> "x86_64";
+            case "arm64" -> "aarch64";
+            case "386" -> "i386";
+            case "arm" -> "armhfp";
+            default -> ociArch == null || ociArch.isEmpty() ? "x86_64" : ociArch;
+        };
+    }
+
+    static String trimSlashes(String url) {
+        String u = url;
+        while (u.endsWith("/")) {
+            u = u.substring(0, u.length() - 1);
+        }
+        return u;
+    }
+}
