@@ -141,7 +141,7 @@ RULES = [
  "`install.packages()` from a moving CRAN.",
  "Fires on `R -e 'install.packages(…)'`/`Rscript -e` when the repository is not a dated snapshot (Posit Package Manager `…/cran/2024-10-15`, `https://packagemanager.posit.co/cran/__linux__/…/2024-10-15`) and on `remotes::install_github` without a commit; `remotes::install_version(…, version=)` and `renv::restore()` count as pinned.",
  "CRAN only serves the current version of each package; a rebuild installs newer packages or fails when one was archived.",
- "Install from a dated snapshot (`repos='https://packagemanager.posit.co/cran/2024-10-15'`), use `remotes::install_version('dplyr', '1.1.4')` or restore an `renv.lock`.",
+ "Install from a dated snapshot (`repos='https://packagemanager.posit.co/cran/2024-10-15'`), use `remotes::install_version('dplyr', '1.1.4')` or restore an `renv.lock`. Or let strata do it: build the image, then `strata lock --image IMAGE && strata pin`. Lock records the versions installed in the image and the dated CRAN snapshot of the day it was built; pin adds `repos='https://packagemanager.posit.co/cran/<that day>'` to `install.packages()`, `-r <url>` to `install2.r`, the commit to `install_github('owner/repo@<commit>')`, and to `BiocManager::install()` the snapshot as CRAN plus `version='<release>'` when the image has BiocVersion (see [the lock file format](../lock-file.md#r-packages)).",
  "RUN R -e \"install.packages('dplyr')\"", "RUN R -e \"install.packages('dplyr', repos='https://packagemanager.posit.co/cran/2024-10-15')\""),
 ("copy-whole-context",None,"warning","container",
  "`COPY . .` / `ADD . x`: the image depends on whatever is in the working copy.",
