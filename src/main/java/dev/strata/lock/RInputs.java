@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 final class RInputs {
     /** A dated repository as the audit rule r-package-unpinned recognises it. */
     static final Pattern DATED = Pattern.compile("https?://[^'\"\\s)]*/(\\d{4}-\\d{2}-\\d{2})");
+    private static final Pattern OPTIONS_REPOS = Pattern.compile("options\\s*\\(\\s*repos\\s*=");
     private static final Pattern PACKAGE = Pattern.compile("[A-Za-z][A-Za-z0-9.]*");
     private static final Pattern GITHUB = Pattern.compile("([A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+)(?:@([A-Za-z0-9._/-]+))?");
     private static final Pattern PARTIAL_COMMIT = Pattern.compile("[0-9a-f]{7,64}");
@@ -129,8 +130,9 @@ final class RInputs {
             notes.add(where + ": package names are not string literals; not locked");
             return;
         }
-        boolean dated = repos != null && repos.literals() != null && !repos.literals().isEmpty()
-                && repos.literals().stream().allMatch(l -> DATED.matcher(l.value()).find());
+        boolean dated = repos != null ? repos.literals() != null && !repos.literals().isEmpty()
+                && repos.literals().stream().allMatch(l -> DATED.matcher(l.value()).find())
+                : setsDatedRepos(code.text());
         List<LockTarget.RRepoEdit> edits = new ArrayList<>();
         if (!dated) {
             String q = String.valueOf(code.quote());
@@ -147,6 +149,11 @@ final class RInputs {
             }
         }
         targets.add(new LockTarget.RPackages("install.packages", names, edits, dated, line));
+    }
+
+    /** Whether the code sets {@code options(repos = …)} to a dated repository (what install.packages uses without repos=). */
+    private static boolean setsDatedRepos(String code) {
+        return OPTIONS_REPOS.matcher(code).find() && DATED.matcher(code).find();
     }
 
     private static void bioc(Code code, RCode.Call call, int line, List<LockTarget> targets, List<String> notes) {

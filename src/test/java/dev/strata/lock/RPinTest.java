@@ -176,4 +176,11 @@ class RPinTest {
         assertThat(updated.cranSnapshot()).isEqualTo(lock.cranSnapshot());
         assertThat(Pinner.plan(dockerfile, updated).edits()).isEmpty();
     }
+
+    @Test
+    void aDatedReposOptionCoversLaterInstalls() throws Exception {
+        String body = "RUN Rscript -e \"options(repos = c(CRAN = 'https://packagemanager.posit.co/cran/2024-01-01')); install.packages('x')\"\n";
+        assertThat(targets(body)).singleElement().isInstanceOfSatisfying(LockTarget.RPackages.class, r -> assertThat(r.alreadyPinned()).isTrue());
+        assertThat(pin(body)).isEqualTo(body);
+    }
 }
