@@ -176,7 +176,10 @@ final class RCode {
         return new Arg(name, s, e, literals(code, s, e));
     }
 
-    /** {@code "x"} or {@code c("a", 'b')} (elements may be named: {@code c(CRAN = "u")}), else null. */
+    /**
+     * {@code "x"} or {@code c("a", 'b')} (elements may be named, {@code c(CRAN = "u")}, and the
+     * vector may hold comments), else null.
+     */
     private static List<Literal> literals(String code, int s, int e) {
         if (s < e && (code.charAt(s) == '"' || code.charAt(s) == '\'')) {
             int close = skipString(code, s);
@@ -192,6 +195,10 @@ final class RCode {
             char c = code.charAt(i);
             if (Character.isWhitespace(c)) {
                 i++;
+            } else if (c == '#') {
+                while (i < e - 1 && code.charAt(i) != '\n') {
+                    i++;
+                }
             } else if ((c == '"' || c == '\'') && expectValue) {
                 int close = skipString(code, i);
                 if (close > e - 1 || code.charAt(close - 1) != c || close - i < 2) {

@@ -183,4 +183,18 @@ class RPinTest {
         assertThat(targets(body)).singleElement().isInstanceOfSatisfying(LockTarget.RPackages.class, r -> assertThat(r.alreadyPinned()).isTrue());
         assertThat(pin(body)).isEqualTo(body);
     }
+
+    @Test
+    void rReadingAQuotedHeredocWithAMultiLineVector() throws Exception {
+        String body = "RUN R --vanilla --quiet <<'R'\npkgs <- 1\ninstall.packages(c(\n  'a',  # first\n  'b'\n), Ncpus = 2)\nR\n";
+        assertThat(targets(body)).singleElement().isInstanceOfSatisfying(LockTarget.RPackages.class,
+                r -> assertThat(r.packages()).containsExactly("a", "b"));
+        assertThat(pin(body)).isEqualTo("RUN R --vanilla --quiet <<'R'\npkgs <- 1\ninstall.packages(c(\n  'a',  # first\n  'b'\n), Ncpus = 2, repos='"
+                + URL + "')\nR\n");
+    }
+
+    @Test
+    void rscriptRunningAFileIsNotReadFromItsHeredoc() throws Exception {
+        assertThat(targets("RUN Rscript /opt/install.R <<EOF\ninstall.packages('x')\nEOF\n")).isEmpty();
+    }
 }
