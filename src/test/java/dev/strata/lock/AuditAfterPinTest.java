@@ -62,13 +62,14 @@ class AuditAfterPinTest {
         assertThat(Auditor.audit(dir, AuditConfig.defaults()).findings()).filteredOn(f -> f.rule().equals("r-package-unpinned")).hasSize(3);
         Files.writeString(dir.resolve("Dockerfile"), after);
         assertThat(Auditor.audit(dir, AuditConfig.defaults()).findings()).filteredOn(f -> f.rule().equals("r-package-unpinned")).isEmpty();
-        String bioc = "FROM rocker/r-ver:4.4.1\nRUN R -e \"BiocManager::install('limma')\" && Rscript -e 'install.packages(\"x\", repos = \"https://cloud.r-project.org\")'\n";
+        String bioc = "FROM rocker/r-ver:4.4.1\nRUN R -e \"BiocManager::install('limma')\" && Rscript -e 'install.packages(\"x\", repos = \"https://cloud.r-project.org\")'\n"
+                + "RUN installGithub.r stan-dev/posterior\n";
         byte[] original = bioc.getBytes(StandardCharsets.UTF_8);
         Path dockerfile = tmp.resolve("Dockerfile");
         Files.write(dockerfile, original);
         String pinned = new String(Pinner.plan(dockerfile, RPinGoldenTest.lockFor(original)).after(), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("Dockerfile"), bioc);
-        assertThat(Auditor.audit(dir, AuditConfig.defaults()).findings()).filteredOn(f -> f.rule().equals("r-package-unpinned")).hasSize(2);
+        assertThat(Auditor.audit(dir, AuditConfig.defaults()).findings()).filteredOn(f -> f.rule().equals("r-package-unpinned")).hasSize(3);
         Files.writeString(dir.resolve("Dockerfile"), pinned);
         assertThat(Auditor.audit(dir, AuditConfig.defaults()).findings()).filteredOn(f -> f.rule().equals("r-package-unpinned")).isEmpty();
     }
