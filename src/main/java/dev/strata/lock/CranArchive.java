@@ -60,7 +60,7 @@ public final class CranArchive implements PackageArchive {
     }
 
     @Override
-    public List<DriftEntry> check(LockFile lock, List<PackageLock> locked) throws ResolutionException {
+    public List<DriftEntry> check(LockFile lock, List<PackageLock> locked) {
         List<DriftEntry> out = new ArrayList<>();
         if (lock.cranSnapshot() == null) {
             locked.forEach(p -> out.add(DriftChecker.unchecked(p, "the lock has no CRAN snapshot (lock again with strata lock)")));
@@ -103,8 +103,7 @@ public final class CranArchive implements PackageArchive {
         return out;
     }
 
-    private DriftEntry check(PackageLock p, String snapshot, Set<String> inSnapshot, Set<String> nowOnCran, String currentError)
-            throws ResolutionException {
+    private DriftEntry check(PackageLock p, String snapshot, Set<String> inSnapshot, Set<String> nowOnCran, String currentError) {
         String now = nowOnCran == null || nowOnCran.isEmpty() ? null : String.join(", ", nowOnCran);
         if (inSnapshot.contains(p.version())) {
             if (now != null && !nowOnCran.contains(p.version())) {
@@ -114,7 +113,13 @@ public final class CranArchive implements PackageArchive {
             return new DriftEntry("package", subject(p), DriftStatus.OK, p.version(), now == null ? p.version() : now,
                     "version still in the snapshot " + snapshot + (currentError == null ? "" : " (current CRAN not checked: " + currentError + ")"));
         }
-        boolean archived = exists(snapshot + "/src/contrib/Archive/" + p.name() + "/" + p.name() + "_" + p.version() + ".tar.gz");
+        boolean archived;
+        try {
+            archived = exists(snapshot + "/src/contrib/Archive/" + p.name() + "/" + p.name() + "_" + p.version() + ".tar.gz");
+        } catch (ResolutionException e) {
+            return new DriftEntry("package", subject(p), DriftStatus.ERROR, p.version(), null,
+                    "the snapshot's Archive could not be asked: " + e.getMessage());
+        }
         if (archived) {
             return new DriftEntry("package", subject(p), DriftStatus.MOVED, p.version(), inSnapshot.isEmpty() ? now : String.join(", ", inSnapshot),
                     "the snapshot " + snapshot + " lists " + (inSnapshot.isEmpty() ? "no version" : String.join(", ", inSnapshot))

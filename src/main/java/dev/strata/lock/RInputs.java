@@ -61,7 +61,7 @@ final class RInputs {
                 out.add(expression(args.get(++i)));
             } else if (a.equals("-") || a.equals("/dev/stdin")) {
                 stdin = true;
-            } else if (a.equals("-f") || a.equals("--file") || !a.startsWith("-") && c.name().equals("Rscript")) {
+            } else if (a.equals("-f") || a.equals("--file") || a.startsWith("--file=") || !a.startsWith("-") && c.name().equals("Rscript")) {
                 return out; // a script file: its code is not in the Dockerfile
             }
         }

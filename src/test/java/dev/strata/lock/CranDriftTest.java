@@ -109,4 +109,17 @@ class CranDriftTest {
             assertThat(report.entries()).extracting(e -> e.subject() + " " + e.status().label()).containsExactly("r:x ok", "r:y unchecked");
         }
     }
+
+    @Test
+    void anUnreachableSnapshotGivesErrorEntriesNotAFailedRun() throws Exception {
+        try (LoopbackServer http = new LoopbackServer()) {
+            http.put("/snap/2026-01-02/src/contrib/PACKAGES.gz", gzip(stanza("x", "2.0")));
+            LockFile lock = lock(http.url("/snap/2026-01-02"), List.of(r("x", "1.0"), r("y", "1.0")));
+            http.files.put("/snap/2026-01-02/src/contrib/Archive/x/x_1.0.tar.gz", new LoopbackServer.Body(new byte[0], "text/plain"));
+            List<DriftEntry> entries = new CranArchive(null, "http://127.0.0.1:1/nothing", Duration.ofSeconds(2)).check(lock, lock.packages());
+            assertThat(entries).extracting(e -> e.status().label()).containsExactly("error", "error");
+            List<DriftEntry> served = new CranArchive(null, null, Duration.ofSeconds(5)).check(lock, lock.packages());
+            assertThat(served).extracting(e -> e.subject() + " " + e.status().label()).containsExactly("r:x moved", "r:y unchecked");
+        }
+    }
 }
