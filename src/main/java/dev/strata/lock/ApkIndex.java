@@ -55,6 +55,8 @@ final class ApkIndex {
             }
         } catch (java.util.zip.ZipException e) {
             throw new IndexStreams.IndexFormatException("not an APKINDEX.tar.gz (broken gzip: " + e.getMessage() + ")");
+        } catch (java.io.EOFException e) {
+            throw new IndexStreams.IndexFormatException("not an APKINDEX.tar.gz (truncated)");
         } catch (IllegalArgumentException e) {
             throw new IndexStreams.IndexFormatException("not an APKINDEX.tar.gz (broken tar: " + e.getMessage() + ")");
         }

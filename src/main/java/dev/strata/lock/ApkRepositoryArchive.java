@@ -42,10 +42,10 @@ public final class ApkRepositoryArchive extends RepositoryIndexArchive {
     }
 
     @Override
-    String goneDetail(PackageLock p, String where) {
-        return "version " + p.version() + " is no longer in the APKINDEX of " + where + "; apk add " + p.name() + "=" + p.version()
-                + " fails. Alpine keeps only the newest version of each package on a release branch: pin the base image by"
-                + " digest (its packages stay installed) and pin the version the branch has now, or install from a mirror that"
-                + " kept this one";
+    String goneDetail(PackageLock p, String where, List<String> listed) {
+        return "version " + p.version() + " is no longer in the APKINDEX of " + where + (listed.isEmpty() ? "" : ", which now lists "
+                + String.join(", ", listed)) + "; apk add " + p.name() + "=" + p.version() + " fails. Alpine keeps only the newest"
+                + " version of a package on each release branch: lock and pin the version the branch has now, or build on a base"
+                + " image pinned by digest that already contains this one";
     }
 }

@@ -136,7 +136,7 @@ public final class AptArchive {
                     throw new IOException(candidate + ": snapshot archive answered HTTP " + response.statusCode());
                 }
                 try (InputStream in = candidate.endsWith(".gz") ? new GZIPInputStream(body)
-                        : candidate.endsWith(".xz") ? new org.tukaani.xz.XZInputStream(body) : body) {
+                        : candidate.endsWith(".xz") ? new org.tukaani.xz.XZInputStream(body, IndexStreams.XZ_MEMORY_LIMIT_KIB) : body) {
                     parse(in, names, versions);
                 } catch (java.util.zip.ZipException e) {
                     throw new IOException(candidate + ": not a gzip Packages index (" + e.getMessage() + ")", e);

@@ -34,8 +34,12 @@ public final class CondaChannelArchive extends RepositoryIndexArchive {
         if (channelAlias == null) {
             return recorded;
         }
-        String path = URI.create(recorded).getRawPath();
-        return channelAlias + (path == null ? "" : path);
+        try {
+            String path = URI.create(recorded).getRawPath();
+            return channelAlias + (path == null ? "" : path);
+        } catch (IllegalArgumentException e) {
+            return recorded; // not a URI: reading it fails with a message naming it
+        }
     }
 
     @Override
@@ -50,14 +54,22 @@ public final class CondaChannelArchive extends RepositoryIndexArchive {
         return keys != null ? keys : streams.read(repository + "/repodata.json", in -> CondaRepodata.parse(in, names));
     }
 
+    /** {@code version=build}, as conda match specs spell an exact build. */
+    @Override
+    String shown(String keyVersion) {
+        return keyVersion.replace(' ', '=');
+    }
+
     @Override
     String noRepository() {
         return "the lock records no conda channel for this package (lock again with --image to record it)";
     }
 
     @Override
-    String goneDetail(PackageLock p, String where) {
-        return "build " + p.version() + "=" + p.build() + " is no longer in the repodata.json of " + where + "; conda install "
+    String goneDetail(PackageLock p, String where, List<String> listed) {
+        List<String> sameVersion = listed.stream().filter(v -> v.startsWith(p.version() + "=")).toList();
+        return "build " + p.version() + "=" + p.build() + " is no longer in the repodata.json of " + where
+                + (sameVersion.isEmpty() ? "" : ", which has " + String.join(", ", sameVersion)) + "; conda install "
                 + p.name() + "=" + p.version() + "=" + p.build() + " fails";
     }
 }

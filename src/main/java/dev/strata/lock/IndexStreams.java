@@ -23,6 +23,9 @@ final class IndexStreams {
         T read(InputStream in) throws IOException;
     }
 
+    /** xz -9 needs 64 MiB; an index asking for more memory than this is refused, not obeyed. */
+    static final int XZ_MEMORY_LIMIT_KIB = 128 * 1024;
+
     private final String serverName;
     private final HttpClient http;
     private final Duration timeout;
@@ -80,9 +83,12 @@ final class IndexStreams {
         }
         if (url.endsWith(".xz")) {
             try {
-                return new XZInputStream(body);
+                return new XZInputStream(body, XZ_MEMORY_LIMIT_KIB);
             } catch (org.tukaani.xz.XZFormatException | java.io.EOFException e) {
                 throw new IndexFormatException("not xz data");
+            } catch (org.tukaani.xz.MemoryLimitException e) {
+                throw new IndexFormatException("xz data needs " + e.getMemoryNeeded() / 1024 + " MiB to decompress, more than the "
+                        + XZ_MEMORY_LIMIT_KIB / 1024 + " MiB allowed");
             }
         }
         if (url.endsWith(".zst")) {

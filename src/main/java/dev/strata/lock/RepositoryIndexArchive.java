@@ -44,11 +44,22 @@ abstract class RepositoryIndexArchive implements PackageArchive {
     /** The keys of the entries of {@code names} the index in {@code repository} lists; null when it has none (404). */
     abstract Set<String> read(String repository, Set<String> names) throws IOException, InterruptedException;
 
+    /** How a listed version (a key without its name) is shown in details and as {@code current}. */
+    String shown(String keyVersion) {
+        return keyVersion;
+    }
+
     /** Why packages without any repository are unchecked. */
     abstract String noRepository();
 
-    /** The detail of a gone package; {@code where} names the repositories read. */
-    abstract String goneDetail(PackageLock p, String where);
+    /**
+     * The detail of a gone package.
+     *
+     * @param where the repositories read
+     * @param listed what the indexes list now for the package's name, each the part of its key
+     *     after the name (sorted; empty when the name is gone too)
+     */
+    abstract String goneDetail(PackageLock p, String where, List<String> listed);
 
     @Override
     public List<DriftEntry> check(LockFile lock, List<PackageLock> locked) {
@@ -65,6 +76,7 @@ abstract class RepositoryIndexArchive implements PackageArchive {
             String subject = p.ecosystem() + ":" + p.name();
             String found = null;
             String error = null;
+            java.util.TreeSet<String> listed = new java.util.TreeSet<>();
             for (String repository : repositories) {
                 Listing listing = listings.computeIfAbsent(repository, r -> listing(r, names));
                 if (listing.keys().contains(key(p))) {
@@ -74,6 +86,7 @@ abstract class RepositoryIndexArchive implements PackageArchive {
                 if (listing.error() != null && error == null) {
                     error = listing.error();
                 }
+                listing.keys().stream().filter(k -> k.startsWith(p.name() + " ")).map(k -> shown(k.substring(p.name().length() + 1))).forEach(listed::add);
             }
             String where = String.join(", ", repositories);
             if (found != null) {
@@ -81,7 +94,8 @@ abstract class RepositoryIndexArchive implements PackageArchive {
             } else if (error != null) {
                 out.add(new DriftEntry("package", subject, DriftStatus.ERROR, p.version(), null, "the repository index could not be read: " + error));
             } else {
-                out.add(new DriftEntry("package", subject, DriftStatus.GONE, p.version(), null, goneDetail(p, where)));
+                out.add(new DriftEntry("package", subject, DriftStatus.GONE, p.version(), listed.size() == 1 ? listed.first() : null,
+                        goneDetail(p, where, List.copyOf(listed))));
             }
         }
         return out;

@@ -44,6 +44,12 @@ public final class RpmRepositoryArchive extends RepositoryIndexArchive {
         return keys;
     }
 
+    /** The epoch only when it is not 0, as rpm -q prints versions. */
+    @Override
+    String shown(String keyVersion) {
+        return keyVersion.startsWith("0:") ? keyVersion.substring(2) : keyVersion;
+    }
+
     @Override
     String noRepository() {
         return "the lock records no rpm repository with a baseurl (the image's repositories use only mirrorlist/metalink, or"
@@ -51,8 +57,9 @@ public final class RpmRepositoryArchive extends RepositoryIndexArchive {
     }
 
     @Override
-    String goneDetail(PackageLock p, String where) {
-        return "version " + p.version() + " is no longer in the primary metadata of " + where + "; dnf install " + p.name() + "-"
+    String goneDetail(PackageLock p, String where, List<String> listed) {
+        return "version " + p.version() + " is no longer in the primary metadata of " + where + (listed.isEmpty() ? ""
+                : ", which now lists " + String.join(", ", listed)) + "; dnf install " + p.name() + "-"
                 + p.version().replaceFirst("^0:", "") + " fails";
     }
 }

@@ -65,8 +65,9 @@ class RepositoryDriftTest {
             assertThat(statuses(report)).containsExactly("conda:numpy ok", "conda:scipy gone", "conda:xarray ok", "conda:zlib unchecked");
             assertThat(report.entries().get(0).detail()).isEqualTo("version still in " + http.url("/conda-forge/linux-64"));
             assertThat(report.entries().get(1).detail()).isEqualTo("build 1.11.4=py311h64a7726_0 is no longer in the repodata.json of "
-                    + http.url("/conda-forge/linux-64") + "; conda install scipy=1.11.4=py311h64a7726_0 fails");
+                    + http.url("/conda-forge/linux-64") + ", which has 1.11.4=py311h64a7726_1; conda install scipy=1.11.4=py311h64a7726_0 fails");
             assertThat(report.entries().get(3).detail()).contains("records no conda channel");
+            assertThat(report.entries().get(1).current()).as("two versions listed: no single current one").isNull();
             assertThat(report.exitCode(DriftReport.FailOn.GONE)).isEqualTo(1);
         }
     }
@@ -128,8 +129,9 @@ class RepositoryDriftTest {
             assertThat(statuses(report)).containsExactly("apk:curl ok", "apk:git gone", "apk:hugo ok");
             assertThat(report.entries().get(2).detail()).isEqualTo("version still in " + http.url("/community/x86_64"));
             assertThat(report.entries().get(1).detail()).startsWith("version 2.45.2-r0 is no longer in the APKINDEX of "
-                    + http.url("/main/x86_64") + ", " + http.url("/community/x86_64") + "; apk add git=2.45.2-r0 fails")
-                    .contains("Alpine keeps only the newest version").contains("pin the base image by digest");
+                    + http.url("/main/x86_64") + ", " + http.url("/community/x86_64") + ", which now lists 2.45.2-r1; apk add git=2.45.2-r0 fails")
+                    .contains("Alpine keeps only the newest version").contains("base image pinned by digest");
+            assertThat(report.entries().get(1).current()).isEqualTo("2.45.2-r1");
         }
     }
 
@@ -182,7 +184,8 @@ class RepositoryDriftTest {
             DriftReport report = checker(new RpmRepositoryArchive(List.of(http.url("/updates")), TIMEOUT)).check(rpmLock(), "strata.lock");
             assertThat(statuses(report)).containsExactly("rpm:bash ok", "rpm:shadow-utils ok", "rpm:curl gone");
             assertThat(report.entries().get(2).detail()).isEqualTo("version 8.6.0-8.fc40 is no longer in the primary metadata of "
-                    + http.url("/updates") + "; dnf install curl-8.6.0-8.fc40 fails");
+                    + http.url("/updates") + ", which now lists 8.6.0-10.fc40; dnf install curl-8.6.0-8.fc40 fails");
+            assertThat(report.entries().get(2).current()).isEqualTo("8.6.0-10.fc40");
         }
     }
 
