@@ -81,6 +81,17 @@ public final class DriftCommand implements Callable<Integer> {
                     + " instead of the repositories recorded in the lock. Repeatable."})
     List<String> rpmRepositories = new ArrayList<>();
 
+    @Option(names = "--cran-url", paramLabel = "URL", defaultValue = dev.strata.lock.CranArchive.DEFAULT_CRAN,
+            description = {"CRAN mirror whose src/contrib/PACKAGES says which R package versions are current: a locked version the"
+                    + " lock's CRAN snapshot still serves but CRAN has replaced is reported moved (default: ${DEFAULT-VALUE});"
+                    + " an empty URL skips that comparison."})
+    String cranUrl;
+
+    @Option(names = "--cran-snapshot-service", paramLabel = "URL",
+            description = {"Read the lock's dated CRAN snapshot from URL/<date> instead of the recorded URL"
+                    + " (a mirror of " + dev.strata.lock.CranSnapshot.POSIT_CRAN + ")."})
+    String cranSnapshotService;
+
     @Mixin RemoteOptions remote;
 
     /** The package archives the options name; ecosystems without one are reported unchecked. */
@@ -94,6 +105,7 @@ public final class DriftCommand implements Callable<Integer> {
         out.add(new CondaChannelArchive(condaChannelAlias, remote.timeout()));
         out.add(new ApkRepositoryArchive(apkRepositories, remote.timeout()));
         out.add(new RpmRepositoryArchive(rpmRepositories, remote.timeout()));
+        out.add(new dev.strata.lock.CranArchive(cranUrl, cranSnapshotService, remote.timeout()));
         if (aptSnapshotUrl != null) {
             out.add(new AptSnapshotArchive(new AptArchive(aptSnapshotUrl.isEmpty() ? null : aptSnapshotUrl, aptArchitecture, remote.timeout())));
         }

@@ -29,6 +29,11 @@ public final class GitResolver {
         this.timeout = timeout;
     }
 
+    /** Whether {@code ref} is a full object id (40 or 64 hex digits). */
+    public static boolean isFullCommit(String ref) {
+        return FULL_ID.matcher(ref).matches();
+    }
+
     /** Locks {@code ref} ({@code HEAD} for the default branch) of {@code url} to a commit. */
     public GitLock resolve(String url, String ref, Instant now) throws ResolutionException {
         if (FULL_ID.matcher(ref).matches()) {

@@ -188,6 +188,11 @@ public final class InstalledPackages {
         };
     }
 
+    /** When the image was built (its config's {@code created}), empty when it does not say. */
+    public Optional<Instant> created() {
+        return Optional.ofNullable(created);
+    }
+
     private static String condaBuild(Package p) {
         if (p.ecosystem() != Ecosystem.CONDA || p.purl() == null) {
             return null;

@@ -9,7 +9,7 @@ import java.util.List;
  * The contents of {@code strata.lock}. Every list is kept sorted (see {@link #sorted()}) so the
  * same resolutions always serialise to the same bytes.
  */
-@JsonPropertyOrder({"lockVersion", "dockerfile", "images", "downloads", "git", "packages", "aptSnapshots"})
+@JsonPropertyOrder({"lockVersion", "dockerfile", "images", "downloads", "git", "packages", "aptSnapshots", "cranSnapshot"})
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record LockFile(
         int lockVersion,
@@ -18,9 +18,21 @@ public record LockFile(
         List<DownloadLock> downloads,
         List<GitLock> git,
         List<PackageLock> packages,
-        List<AptSnapshot> aptSnapshots) {
+        List<AptSnapshot> aptSnapshots,
+        CranSnapshot cranSnapshot) {
 
     public static final int VERSION = 1;
+
+    /** A lock without a CRAN snapshot (no R packages installed). */
+    public LockFile(int lockVersion, LockedDockerfile dockerfile, List<ImageLock> images, List<DownloadLock> downloads,
+            List<GitLock> git, List<PackageLock> packages, List<AptSnapshot> aptSnapshots) {
+        this(lockVersion, dockerfile, images, downloads, git, packages, aptSnapshots, null);
+    }
+
+    /** The same lock with {@code snapshot} as its CRAN snapshot. */
+    public LockFile withCranSnapshot(CranSnapshot snapshot) {
+        return new LockFile(lockVersion, dockerfile, images, downloads, git, packages, aptSnapshots, snapshot);
+    }
 
     public LockFile {
         images = images == null ? List.of() : List.copyOf(images);
@@ -38,7 +50,7 @@ public record LockFile(
                 git.stream().distinct().sorted(Comparator.comparing(GitLock::url).thenComparing(GitLock::ref)).toList(),
                 packages.stream().distinct().sorted(Comparator.comparing(PackageLock::ecosystem)
                         .thenComparing(PackageLock::name).thenComparing(PackageLock::version)).toList(),
-                aptSnapshots.stream().distinct().sorted(Comparator.comparing(AptSnapshot::distribution)).toList());
+                aptSnapshots.stream().distinct().sorted(Comparator.comparing(AptSnapshot::distribution)).toList(), cranSnapshot);
     }
 
     @com.fasterxml.jackson.annotation.JsonIgnore

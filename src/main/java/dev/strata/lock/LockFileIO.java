@@ -146,6 +146,16 @@ public final class LockFileIO {
             require(s.url() != null && s.url().matches("https://snapshot\\.(debian\\.org/archive/debian|ubuntu\\.com/ubuntu)/\\d{8}T\\d{6}Z/"), name,
                     "apt snapshot url '" + s.url() + "' is not a snapshot.debian.org / snapshot.ubuntu.com archive URL");
         }
+        validateCran(lock.cranSnapshot(), name);
+    }
+
+    private static void validateCran(CranSnapshot s, String name) throws LockFileException {
+        if (s == null) {
+            return;
+        }
+        require(s.date() != null && s.date().matches("\\d{4}-\\d{2}-\\d{2}"), name, "cranSnapshot date '" + s.date() + "' is not YYYY-MM-DD");
+        require(CranSnapshot.validUrl(s.url(), s.date()), name, "cranSnapshot url '" + s.url()
+                + "' is not " + CranSnapshot.POSIT_CRAN + "<date> (or its __linux__/<codename>/<date> variant) for its date");
     }
 
     private static void requireTime(String value, String name, String what) throws LockFileException {

@@ -8,7 +8,7 @@ import java.util.Optional;
  */
 public sealed interface LockTarget
         permits LockTarget.Image, LockTarget.Download, LockTarget.Git, LockTarget.Pkg, LockTarget.AptUpdate, LockTarget.Requirements,
-        LockTarget.Embedded, LockTarget.PipedScript {
+        LockTarget.Embedded, LockTarget.PipedScript, LockTarget.RPackages, LockTarget.RGithub {
 
     /** 1-based line of the instruction, for messages. */
     int line();
@@ -150,6 +150,58 @@ public sealed interface LockTarget
     record Requirements(String path, int replaceStart, int replaceEnd, boolean alreadyPinned, int line) implements LockTarget {
         public Requirements(String path, int line) {
             this(path, -1, -1, false, line);
+        }
+    }
+
+    /**
+     * R packages installed from CRAN-like repositories ({@code install.packages},
+     * {@code BiocManager::install}, littler's {@code install2.r}): each named package is locked at
+     * its version in the image, and the call is pointed at the lock's dated CRAN snapshot.
+     *
+     * @param installer {@code install.packages}, {@code BiocManager::install} or {@code install2.r}
+     * @param packages the package names written
+     * @param edits how pin points the call at the snapshot; empty when nothing is left to pin or
+     *     it can not be done in place (a note says why)
+     * @param alreadyPinned the call already names a dated repository (or a Bioconductor release)
+     */
+    record RPackages(String installer, java.util.List<String> packages, java.util.List<RRepoEdit> edits, boolean alreadyPinned, int line)
+            implements LockTarget {
+        public RPackages {
+            packages = java.util.List.copyOf(packages);
+            edits = java.util.List.copyOf(edits);
+        }
+    }
+
+    /**
+     * Where pin writes a repository or version into an R install call: source characters
+     * {@code start..end} become {@code prefix + VALUE + suffix}.
+     *
+     * @param value what VALUE is: the CRAN snapshot URL, or the Bioconductor release
+     */
+    record RRepoEdit(RValue value, int start, int end, String prefix, String suffix) {}
+
+    /** What an {@link RRepoEdit} writes. */
+    enum RValue {
+        /** The lock's dated CRAN repository URL. */
+        CRAN_URL,
+        /** The Bioconductor release ({@code 3.18}) of the BiocVersion package locked from the image. */
+        BIOC_RELEASE
+    }
+
+    /**
+     * A package installed from GitHub ({@code install_github("owner/repo@ref")},
+     * {@code installGithub.r owner/repo}): locked as a git entry for
+     * {@code https://github.com/owner/repo.git}; pin writes {@code prefix + COMMIT} over
+     * {@code replaceStart..replaceEnd} ({@code -1} when it can not).
+     *
+     * @param repo {@code owner/repo}
+     * @param ref the ref asked for, {@code HEAD} when none
+     */
+    record RGithub(String repo, String ref, int replaceStart, int replaceEnd, String prefix, boolean alreadyPinned, int line)
+            implements LockTarget {
+        /** The git URL the lock records. */
+        public String url() {
+            return "https://github.com/" + repo + ".git";
         }
     }
 }

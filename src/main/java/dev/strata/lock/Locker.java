@@ -67,7 +67,7 @@ public final class Locker {
         Map<String, PackageLock> packageLocks = new LinkedHashMap<>();
         InstalledPackages installed = null;
         boolean needImage = inputs.targets().stream().map(LockTarget::unwrapped)
-                .anyMatch(t -> t instanceof LockTarget.Pkg || t instanceof LockTarget.Requirements);
+                .anyMatch(t -> t instanceof LockTarget.Pkg || t instanceof LockTarget.Requirements || t instanceof LockTarget.RPackages);
         if (needImage && image != null) {
             installed = InstalledPackages.read(image);
         } else if (needImage) {
@@ -92,23 +92,60 @@ public final class Locker {
                 lockPackage(p, installed, packageLocks, notes, now);
             } else if (t instanceof LockTarget.Requirements r && installed != null) {
                 lockRequirements(r, dockerfile.toAbsolutePath().getParent(), installed, packageLocks, notes, now);
+            } else if (t instanceof LockTarget.RPackages r && installed != null) {
+                lockRPackages(r, installed, packageLocks, notes, now);
+            } else if (t instanceof LockTarget.RGithub g && !(g.alreadyPinned() && !GitResolver.isFullCommit(g.ref()))) {
+                String key = g.url() + "#" + g.ref();
+                if (!gitLocks.containsKey(key)) {
+                    gitLocks.put(key, git.resolve(g.url(), g.ref(), now));
+                }
             }
         }
         List<AptSnapshot> snapshots = new ArrayList<>();
         if (installed != null && packageLocks.values().stream().anyMatch(p -> p.ecosystem().equals("apt"))) {
             installed.aptSnapshot().ifPresent(snapshots::add);
         }
+        Optional<LockFile> previous = readPrevious(lockPath);
+        CranSnapshot cran = cranSnapshot(inputs, installed, previous, now);
         Path lockDir = lockPath.toAbsolutePath().getParent();
         String relative = lockDir.relativize(dockerfile.toAbsolutePath()).toString().replace('\\', '/');
         LockFile fresh = new LockFile(LockFile.VERSION, new LockedDockerfile(relative, Hashes.sha256Hex(bytes)),
                 new ArrayList<>(imageLocks.values()), new ArrayList<>(downloadLocks.values()), new ArrayList<>(gitLocks.values()),
-                new ArrayList<>(packageLocks.values()), snapshots).sorted();
+                new ArrayList<>(packageLocks.values()), snapshots, cran).sorted();
 
-        Optional<LockFile> previous = readPrevious(lockPath);
         LockFile lock = previous.map(old -> keepResolutionTimes(old, fresh)).orElse(fresh);
         String text = LockFileIO.write(lock);
         boolean changed = previous.map(old -> !LockFileIO.write(old).equals(text)).orElse(true);
         return new LockResult(lock, text, notes, changed);
+    }
+
+    /** Each named R package at its version in the image, and for Bioconductor installs the BiocVersion package (its release). */
+    private void lockRPackages(LockTarget.RPackages r, InstalledPackages installed, Map<String, PackageLock> packageLocks, List<String> notes,
+            Instant now) throws ResolutionException {
+        for (String name : r.packages()) {
+            lockPackage(new LockTarget.Pkg("r", name, 0, 0, name, false, r.line()), installed, packageLocks, notes, now);
+        }
+        if (r.installer().equals("BiocManager::install") || r.installer().equals("installBioc.r")) {
+            installed.find("r", "BiocVersion", now).ifPresentOrElse(p -> packageLocks.putIfAbsent("r/BiocVersion", p),
+                    () -> notes.add("line " + r.line() + ": the image has no BiocVersion package: the Bioconductor release is not locked"));
+        }
+    }
+
+    /**
+     * The dated CRAN repository for the R installs: the UTC day the image was built (its
+     * packages were current then), else the previous lock's (an unchanged lock keeps its date),
+     * else the day of locking. None when nothing is installed from CRAN.
+     */
+    static CranSnapshot cranSnapshot(DockerfileInputs inputs, InstalledPackages installed, Optional<LockFile> previous, Instant now) {
+        boolean cran = inputs.targets().stream().anyMatch(t -> t instanceof LockTarget.RPackages);
+        if (!cran) {
+            return null;
+        }
+        Optional<Instant> built = installed == null ? Optional.empty() : installed.created();
+        if (built.isPresent()) {
+            return CranSnapshot.at(built.get());
+        }
+        return previous.map(LockFile::cranSnapshot).orElseGet(() -> CranSnapshot.at(now));
     }
 
     private void lockPackage(LockTarget.Pkg p, InstalledPackages installed, Map<String, PackageLock> packageLocks, List<String> notes, Instant now)
@@ -194,7 +231,7 @@ public final class Locker {
                 fresh.git().stream().map(g -> new GitLock(g.url(), g.ref(), g.commit(),
                         gitTimes.getOrDefault(new GitLock(g.url(), g.ref(), g.commit(), ""), g.resolvedAt()))).toList(),
                 fresh.packages().stream().map(p -> withTime(p, pkgTimes.getOrDefault(withTime(p, ""), p.resolvedAt()))).toList(),
-                fresh.aptSnapshots());
+                fresh.aptSnapshots(), fresh.cranSnapshot());
     }
 
     private static ImageLock withTime(ImageLock i, String t) {

@@ -59,6 +59,8 @@ public final class Pinner {
         for (LockTarget t : inputs.targets()) {
             if (t instanceof LockTarget.Requirements r) {
                 RequirementsPin.edit(r, df, context, lock, edits, notes, generated);
+            } else if (t instanceof LockTarget.RPackages || t instanceof LockTarget.RGithub) {
+                RPin.edit(t, lock, edits, notes);
             } else {
                 edit(t, lock, addChecksum, edits, notes);
             }
@@ -105,7 +107,7 @@ public final class Pinner {
         }
         AtomicFiles.write(target, plan.after(), backup);
         LockFile updated = new LockFile(lock.lockVersion(), new LockedDockerfile(lock.dockerfile().path(), Hashes.sha256Hex(plan.after())),
-                lock.images(), lock.downloads(), lock.git(), lock.packages(), lock.aptSnapshots());
+                lock.images(), lock.downloads(), lock.git(), lock.packages(), lock.aptSnapshots(), lock.cranSnapshot());
         AtomicFiles.write(lockPath, LockFileIO.write(updated).getBytes(StandardCharsets.UTF_8), null);
     }
 

@@ -73,6 +73,7 @@ final class RunInputs {
                 gitClone(g, later, line, targets, notes, strings);
             }
         }
+        RInputs.find(script, df.source(), line, targets, notes);
     }
 
     private static String lockEcosystem(Ecosystem e) {

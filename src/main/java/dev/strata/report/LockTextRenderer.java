@@ -17,6 +17,9 @@ public final class LockTextRenderer {
         l.packages().forEach(p -> s.append(String.format("%-9s %s %s%s%s%n", p.ecosystem(), p.name(), p.version(),
                 p.build() == null ? "" : " " + p.build(), p.hashes().isEmpty() ? "" : " (" + p.hashes().size() + (p.hashes().size() == 1 ? " hash)" : " hashes)"))));
         l.aptSnapshots().forEach(a -> s.append("snapshot  ").append(a.url()).append(System.lineSeparator()));
+        if (l.cranSnapshot() != null) {
+            s.append("snapshot  ").append(l.cranSnapshot().url()).append(System.lineSeparator());
+        }
         result.notes().forEach(n -> s.append("note: ").append(n).append(System.lineSeparator()));
         s.append(lockPath).append(result.changed() ? ": written (" : ": unchanged (")
                 .append(l.images().size()).append(" images, ").append(l.downloads().size()).append(" downloads, ")

@@ -35,7 +35,19 @@ public final class RPackageUnpinnedRule implements Rule {
             List<ShellWord> exprs = new ArrayList<>();
             if (l.is("R", "Rscript")) {
                 exprs.addAll(Invocation.parse(c, c.args(), 0, Set.of("-e", "--file", "-f")).values("-e"));
-            } else if (l.is("install2.r", "installGithub.r")) {
+            } else if (l.is("installGithub.r")) {
+                // installGithub.r has no repository option: what pins it is a commit in each owner/repo@ref
+                Invocation inv = Invocation.parse(c, c.args(), 0, Invocation.set("-d", "--deps", "-u", "--update"));
+                for (ShellWord w : inv.operands()) {
+                    if (w.known() && !COMMIT.matcher(w.value()).find()) {
+                        hits.add(Commands.at(model, l.run(), w,
+                                "`" + Commands.text(model, c) + "` installs " + w.value() + " from GitHub without a commit: a rebuild installs"
+                                        + " whatever the branch holds then.",
+                                "installGithub.r " + w.value().replaceAll("@.*$", "") + "@<commit>"));
+                    }
+                }
+                continue;
+            } else if (l.is("install2.r")) {
                 Invocation inv = Invocation.parse(c, c.args(), 0, Invocation.set("-r", "--repos", "-l", "--libloc", "-n", "--ncpus", "-t", "--type"));
                 boolean dated = inv.values("-r", "--repos").stream().anyMatch(w -> DATED.matcher(w.value()).find());
                 if (!dated && !inv.operands().isEmpty()) {

@@ -52,4 +52,25 @@ class AuditAfterPinTest {
         assertThat(pinningFindings(text)).contains("apt-live-mirror", "apt-unpinned", "base-image-not-digest-pinned");
         assertThat(pinningFindings(new String(Pinner.plan(dockerfile, lock).after(), StandardCharsets.UTF_8))).isEmpty();
     }
+
+    @Test
+    void rPinClearsRPackageUnpinned() throws Exception {
+        String before = new String(PinGoldenTest.resource("pin/rocker.Dockerfile"), StandardCharsets.UTF_8);
+        String after = new String(PinGoldenTest.resource("pin/rocker.pinned.Dockerfile"), StandardCharsets.UTF_8);
+        Path dir = Files.createDirectories(tmp.resolve("r"));
+        Files.writeString(dir.resolve("Dockerfile"), before);
+        assertThat(Auditor.audit(dir, AuditConfig.defaults()).findings()).filteredOn(f -> f.rule().equals("r-package-unpinned")).hasSize(3);
+        Files.writeString(dir.resolve("Dockerfile"), after);
+        assertThat(Auditor.audit(dir, AuditConfig.defaults()).findings()).filteredOn(f -> f.rule().equals("r-package-unpinned")).isEmpty();
+        String bioc = "FROM rocker/r-ver:4.4.1\nRUN R -e \"BiocManager::install('limma')\" && Rscript -e 'install.packages(\"x\", repos = \"https://cloud.r-project.org\")'\n"
+                + "RUN installGithub.r stan-dev/posterior\n";
+        byte[] original = bioc.getBytes(StandardCharsets.UTF_8);
+        Path dockerfile = tmp.resolve("Dockerfile");
+        Files.write(dockerfile, original);
+        String pinned = new String(Pinner.plan(dockerfile, RPinGoldenTest.lockFor(original)).after(), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("Dockerfile"), bioc);
+        assertThat(Auditor.audit(dir, AuditConfig.defaults()).findings()).filteredOn(f -> f.rule().equals("r-package-unpinned")).hasSize(3);
+        Files.writeString(dir.resolve("Dockerfile"), pinned);
+        assertThat(Auditor.audit(dir, AuditConfig.defaults()).findings()).filteredOn(f -> f.rule().equals("r-package-unpinned")).isEmpty();
+    }
 }

@@ -47,6 +47,12 @@ class LockInputsFuzzTest {
             } else if (t instanceof LockTarget.Pkg p) {
                 assertThat(p.replaceStart()).isBetween(0, p.replaceEnd());
                 assertThat(p.replaceEnd()).isLessThanOrEqualTo(length);
+            } else if (t instanceof LockTarget.RPackages r) {
+                r.edits().forEach(e -> assertThat(e.start()).isBetween(0, Math.min(e.end(), length)));
+                r.edits().forEach(e -> assertThat(e.end()).isLessThanOrEqualTo(length));
+            } else if (t instanceof LockTarget.RGithub g && g.replaceStart() >= 0) {
+                assertThat(g.replaceStart()).isBetween(0, g.replaceEnd());
+                assertThat(g.replaceEnd()).isLessThanOrEqualTo(length);
             }
         }
     }

@@ -64,4 +64,15 @@ class LockRenderersTest {
         LockResult result = new LockResult(lock, "", List.of("line 7: curl https://x | sh is piped"), true);
         assertThat(LockTextRenderer.render(result, "strata.lock")).isEqualTo(golden("lock.txt"));
     }
+
+    @Test
+    void lockTextListsTheCranSnapshot() {
+        dev.strata.lock.LockFile lock = new dev.strata.lock.LockFile(1, new dev.strata.lock.LockedDockerfile("Dockerfile", "a".repeat(64)),
+                List.of(), List.of(), List.of(), List.of(new dev.strata.lock.PackageLock("r", "ggplot2", "3.5.1", null, List.of(), "image", "2026-01-02T03:04:05Z")),
+                List.of(), dev.strata.lock.CranSnapshot.at(java.time.Instant.parse("2026-01-02T03:04:05Z")));
+        assertThat(LockTextRenderer.render(new LockResult(lock, "", List.of(), true), "strata.lock")).isEqualTo(
+                "r         ggplot2 3.5.1" + System.lineSeparator()
+                + "snapshot  https://packagemanager.posit.co/cran/2026-01-02" + System.lineSeparator()
+                + "strata.lock: written (0 images, 0 downloads, 0 git, 1 packages)" + System.lineSeparator());
+    }
 }
