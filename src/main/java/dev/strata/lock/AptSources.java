@@ -11,11 +11,15 @@ import java.util.Set;
  * The archive components an image's own apt sources use for its release: the {@code Components:}
  * of the deb822 {@code debian.sources} / {@code ubuntu.sources} stanzas and the components of
  * one-line {@code deb} entries in {@code sources.list}, for the suites of the release
- * ({@code bookworm}, {@code bookworm-updates}, {@code bookworm-security}, {@code bookworm/updates}).
+ * ({@code bookworm}, {@code bookworm-updates}, {@code bookworm-security}, {@code bookworm-backports},
+ * {@code bookworm/updates}).
  * Source-package ({@code deb-src}) entries, disabled stanzas and other suites (third-party
  * repositories) are ignored.
  */
 final class AptSources {
+    /** The suffixes of the release's own suites; others ({@code bookworm-pgdg}) are third-party repositories. */
+    private static final Set<String> POCKETS = Set.of("", "-updates", "-security", "-backports", "-proposed", "/updates");
+
     private AptSources() {}
 
     /**
@@ -36,7 +40,7 @@ final class AptSources {
 
     /** A suite of the release: the codename itself or one of its pockets. */
     static boolean ofRelease(String suite, String codename) {
-        return suite.equals(codename) || suite.startsWith(codename + "-") || suite.startsWith(codename + "/");
+        return suite.startsWith(codename) && POCKETS.contains(suite.substring(codename.length()));
     }
 
     private static void oneLine(String text, String codename, Set<String> out) {

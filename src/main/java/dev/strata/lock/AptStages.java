@@ -130,6 +130,10 @@ final class AptStages {
                 return Optional.of(new String[] {"ubuntu", UBUNTU_VERSIONS.get(m.group(1))});
             }
         }
+        java.util.regex.Matcher versioned = java.util.regex.Pattern.compile("(?:^|[-_])ubuntu(\\d\\d\\.\\d\\d)(?:$|[-_])").matcher(tag);
+        if (versioned.find() && UBUNTU_VERSIONS.containsKey(versioned.group(1))) {
+            return Optional.of(new String[] {"ubuntu", UBUNTU_VERSIONS.get(versioned.group(1))}); // nvidia/cuda:12.4.1-runtime-ubuntu22.04
+        }
         for (String token : tag.split("[-_.]")) {
             if (DEBIAN_CODENAMES.contains(token) && !token.equals("sid")) {
                 return Optional.of(new String[] {"debian", token});

@@ -129,7 +129,7 @@ public final class Locker {
      * another base the release its tag names, at the same time; a stage whose release can not be
      * known is left out with a note. Each snapshot records the bases of the stages it serves.
      */
-    private List<AptSnapshot> aptSnapshots(Dockerfile df, DockerfileInputs inputs, InstalledPackages installed, List<String> notes) {
+    List<AptSnapshot> aptSnapshots(Dockerfile df, DockerfileInputs inputs, InstalledPackages installed, List<String> notes) {
         Optional<AptSnapshot> image = installed.aptSnapshot(aptSnapshotService);
         AptStages stages = AptStages.of(df);
         Optional<String> finalBase = stages.finalBase();
