@@ -154,7 +154,8 @@ class AptRoundTripIntegrationTest {
                     "      jq=" + apt.get(0).version() + " python3-venv=" + apt.get(1).version() + " wget=" + apt.get(2).version() + " \\\n",
                     " wheel==0.38.4   # build helper\n",
                     "/srv/input.csv' | sha256sum -c -\n",
-                    " /srv/params.json\nRUN echo '" + lock.downloads().get(0).sha256());
+                    " /srv/params.json\nRUN echo '" + lock.downloads().stream().filter(d -> d.url().endsWith("/params.json")).findFirst().orElseThrow().sha256()
+                            + "  /srv/params.json' | sha256sum -c -\n");
             assertThat(pinnedText).contains("# the analysis environment\n", "# inputs\n");
             assertThat(Files.readString(project.resolve("Dockerfile.orig"))).isEqualTo(dockerfile);
 
