@@ -138,13 +138,14 @@ public final class Locker {
         Map<String, AptSnapshot> bySuite = new LinkedHashMap<>();
         image.ifPresent(s -> bySuite.put(s.distribution() + "/" + s.suite(), s));
         for (LockTarget.AptUpdate u : updates) {
-            if (u.alreadyPinned()) {
-                continue;
-            }
+            // an update pin already pointed at a snapshot keeps its base listed, so re-locking a pinned file changes nothing
             String base = stages.baseAt(u.insertAt()).orElse("");
             if (base.equals(finalBase.orElse(null))) {
-                if (image.isEmpty()) {
+                if (image.isEmpty() && !u.alreadyPinned()) {
                     notes.add("line " + u.line() + ": apt-get update: the image is not Debian or Ubuntu with a creation time; no apt snapshot");
+                    continue;
+                }
+                if (image.isEmpty()) {
                     continue;
                 }
                 String key = image.get().distribution() + "/" + image.get().suite();
@@ -154,6 +155,9 @@ public final class Locker {
             Optional<String[]> suite = AptStages.suiteOfTag(base);
             Optional<String> timestamp = installed.snapshotTimestamp();
             if (suite.isEmpty() || timestamp.isEmpty()) {
+                if (u.alreadyPinned()) {
+                    continue;
+                }
                 notes.add("line " + u.line() + ": apt-get update in a stage FROM " + base + ": "
                         + (suite.isEmpty() ? "its release is unknown (not the built image's base, and its tag names no release codename)"
                         : "the image has no creation time") + "; not pinned to an apt snapshot");

@@ -191,6 +191,13 @@ class AptRoundTripIntegrationTest {
                 assertThat(again.find(p.ecosystem(), p.name(), java.time.Instant.now())).get().extracting(PackageLock::version).isEqualTo(p.version());
             }
 
+            long compared = System.nanoTime();
+            System.out.printf("apt round trip: base+fixtures %.1f s, first build %.1f s, lock+pin+audit %.1f s, rebuild %.1f s,"
+                    + " compare %.1f s%n", secs(prepared - start), secs(built - prepared), secs(pinnedAt - built),
+                    secs(rebuilt - pinnedAt), secs(compared - rebuilt));
+            // Debian's security archive (and snapshot.debian.org's debian-security) publishes Packages.xz only: a version
+            // from bookworm-security is found only by a drift that reads xz indexes
+            Assumptions.assumeTrue(xzReadable(), "skipped the drift step: this build of strata does not read Packages.xz indexes");
             var drift = cli("drift", "--registry-mirror", mirror, "--index-url", http.url("/simple/"), "--apt-snapshot-url", proxy.url(),
                     project.toString());
             assertThat(drift.exit()).as(drift.out() + drift.err()).isZero();
@@ -199,9 +206,17 @@ class AptRoundTripIntegrationTest {
             }
             assertThat(drift.out()).contains(" 0 gone").doesNotContain("unchecked, ").doesNotContain("not checked");
             long end = System.nanoTime();
-            System.out.printf("apt round trip: base+fixtures %.1f s, first build %.1f s, lock+pin+audit %.1f s, rebuild %.1f s,"
-                    + " compare+drift %.1f s, total %.1f s%n", secs(prepared - start), secs(built - prepared), secs(pinnedAt - built),
-                    secs(rebuilt - pinnedAt), secs(end - rebuilt), secs(end - start));
+            System.out.printf("apt round trip: drift %.1f s, total %.1f s%n", secs(end - compared), secs(end - start));
+        }
+    }
+
+    /** Whether the xz decoder drift needs for xz-only Packages indexes is on the class path. */
+    private static boolean xzReadable() {
+        try {
+            Class.forName("org.tukaani.xz.XZInputStream");
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
         }
     }
 
