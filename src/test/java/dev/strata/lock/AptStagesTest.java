@@ -193,6 +193,37 @@ class AptStagesTest {
     }
 
     @Test
+    void lockRejectsASnapshotUrlThatIsNotHttp() throws Exception {
+        Files.writeString(tmp.resolve("Dockerfile"), "FROM scratch\n");
+        for (String bad : List.of("ftp://mirror/snap", "http://mirror/it's", "snapshots.lab")) {
+            var r = DriftIntegrationTest.cli("lock", "--apt-snapshot-url", bad, tmp.toString());
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.err()).isEqualTo("strata: --apt-snapshot-url: '" + bad + "' is not an http(s) URL\n");
+        }
+        assertThat(tmp.resolve("strata.lock")).doesNotExist();
+    }
+
+    @Test
+    void aStageOnTheImagesBaseSharesItsSnapshotAndAPinnedFileRelocksTheSame() throws Exception {
+        byte[] original = ("FROM debian:12 AS build\nRUN apt-get update && apt-get install -y curl\n"
+                + "FROM debian:12\nRUN apt-get update && apt-get install -y git\n").getBytes(StandardCharsets.UTF_8);
+        Path dockerfile = tmp.resolve("Dockerfile");
+        Files.write(dockerfile, original);
+        Path image = debianImage(tmp.resolve("img.tar"), DEBIAN_SOURCES);
+        List<String> notes = new ArrayList<>();
+        LockFile lock = multiStageLock(original, image, null, notes);
+        assertThat(notes).isEmpty();
+        assertThat(lock.aptSnapshots()).singleElement().satisfies(s -> assertThat(s.bases()).containsExactly("debian:12"));
+        String pinned = new String(Pinner.plan(dockerfile, lock).after(), StandardCharsets.UTF_8);
+        String sources = lock.aptSnapshots().get(0).sourcesCommand();
+        assertThat(pinned).isEqualTo("FROM debian:12 AS build\nRUN " + sources + "apt-get update && apt-get install -y curl=7.88.1-10+deb12u5\n"
+                + "FROM debian:12\nRUN " + sources + "apt-get update && apt-get install -y git=1:2.39.5-0+deb12u1\n");
+        // locking the pinned file against the same image records the same snapshot
+        assertThat(multiStageLock(pinned.getBytes(StandardCharsets.UTF_8), image, null, notes).aptSnapshots()).isEqualTo(lock.aptSnapshots());
+        assertThat(notes).isEmpty();
+    }
+
+    @Test
     void stageBasesFollowStageNames() throws Exception {
         var df = Locker.parse(Path.of("Dockerfile"), ("ARG V=12\nFROM debian:${V} AS a\nRUN true\nFROM a AS b\nRUN true\nFROM b\nRUN true\n")
                 .getBytes(StandardCharsets.UTF_8));
