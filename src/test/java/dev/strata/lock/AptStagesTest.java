@@ -193,6 +193,31 @@ class AptStagesTest {
     }
 
     @Test
+    void anUbuntuImageKeepsTheComponentsOfItsUbuntuSources() throws Exception {
+        Path target = tmp.resolve("noble.tar");
+        new TestImageBuilder()
+                .layer(TestLayer.of(TestEntry.dir("etc"), TestEntry.file("etc/os-release", "ID=ubuntu\nVERSION_ID=\"24.04\"\nVERSION_CODENAME=noble\n"),
+                        TestEntry.dir("etc/apt"), TestEntry.dir("etc/apt/sources.list.d"),
+                        TestEntry.file("etc/apt/sources.list", "# Ubuntu sources have moved to /etc/apt/sources.list.d/ubuntu.sources\n"),
+                        TestEntry.file("etc/apt/sources.list.d/ubuntu.sources", "Types: deb\nURIs: http://archive.ubuntu.com/ubuntu/\n"
+                                + "Suites: noble noble-updates noble-backports\nComponents: main universe restricted multiverse\n"
+                                + "Signed-By: /usr/share/keyrings/ubuntu-archive-keyring.gpg\n\nTypes: deb\nURIs: http://security.ubuntu.com/ubuntu/\n"
+                                + "Suites: noble-security\nComponents: main universe restricted multiverse\n")))
+                .config(c -> c.put("created", "2026-02-01T10:20:30Z"))
+                .write(TestImageBuilder.Format.OCI_ARCHIVE, target);
+        AptSnapshot snapshot = InstalledPackages.read(target).aptSnapshot().orElseThrow();
+        assertThat(snapshot).isEqualTo(new AptSnapshot("ubuntu", "noble", TS, "https://snapshot.ubuntu.com/ubuntu/" + TS + "/",
+                List.of("main", "universe", "restricted", "multiverse"), null));
+        assertThat(snapshot.sourcesCommand()).isEqualTo(
+                "echo 'deb [check-valid-until=no] https://snapshot.ubuntu.com/ubuntu/" + TS + "/ noble main universe restricted multiverse' > /etc/apt/sources.list && "
+                + "echo 'deb [check-valid-until=no] https://snapshot.ubuntu.com/ubuntu/" + TS + "/ noble-updates main universe restricted multiverse' >> /etc/apt/sources.list && "
+                + "echo 'deb [check-valid-until=no] https://snapshot.ubuntu.com/ubuntu/" + TS + "/ noble-security main universe restricted multiverse' >> /etc/apt/sources.list && "
+                + "rm -f /etc/apt/sources.list.d/ubuntu.sources && ");
+        assertThat(InstalledPackages.read(target).aptSnapshot("https://snapshots.lab/").orElseThrow().url())
+                .isEqualTo("https://snapshots.lab/ubuntu/" + TS + "/");
+    }
+
+    @Test
     void lockRejectsASnapshotUrlThatIsNotHttp() throws Exception {
         Files.writeString(tmp.resolve("Dockerfile"), "FROM scratch\n");
         for (String bad : List.of("ftp://mirror/snap", "http://mirror/it's", "snapshots.lab")) {
