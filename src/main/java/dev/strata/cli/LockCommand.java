@@ -43,6 +43,12 @@ public final class LockCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the lock instead of writing it.")
     boolean dryRun;
 
+    @Option(names = "--apt-snapshot-url", paramLabel = "URL",
+            description = {"Snapshot service to record the apt snapshot on (an internal mirror of snapshot.debian.org or"
+                    + " snapshot.ubuntu.com with the same layout: URL/archive/debian/<timestamp>/, URL/ubuntu/<timestamp>/);"
+                    + " default: the public services. strata drift --apt-snapshot-url checks against the same layout."})
+    String aptSnapshotUrl;
+
     @Mixin RemoteOptions remote;
 
     @Override
@@ -60,8 +66,14 @@ public final class LockCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
+        if (aptSnapshotUrl != null && !aptSnapshotUrl.matches("https?://[^\\s'\"\\\\]+")) {
+            err.println("strata: --apt-snapshot-url: '" + aptSnapshotUrl + "' is not an http(s) URL");
+            err.flush();
+            return 2;
+        }
         try {
-            Locker locker = new Locker(new ImageResolver(remote.registry()), remote.downloads(), remote.git(), remote.pythonIndex());
+            Locker locker = new Locker(new ImageResolver(remote.registry()), remote.downloads(), remote.git(), remote.pythonIndex())
+                    .aptSnapshotService(aptSnapshotUrl);
             LockResult result = locker.lock(where.dockerfile(), where.lock(), image, Instant.now());
             if (dryRun) {
                 out.print(result.text());

@@ -71,9 +71,8 @@ public final class AptArchive {
     /** The Packages indexes pin's sources.list makes apt read, without compression suffix. */
     List<String> indexUrls(AptSnapshot snapshot) {
         String archive = archiveUrl(snapshot.url());
-        boolean ubuntu = snapshot.distribution().equals("ubuntu");
-        List<String> components = ubuntu ? List.of("main", "restricted", "universe", "multiverse") : List.of("main");
-        String security = ubuntu ? archive : archive.replace("/archive/debian/", "/archive/debian-security/");
+        List<String> components = snapshot.componentList();
+        String security = snapshot.distribution().equals("ubuntu") ? archive : archive.replace("/archive/debian/", "/archive/debian-security/");
         List<String> out = new ArrayList<>();
         for (String[] suite : new String[][] {{archive, snapshot.suite()}, {archive, snapshot.suite() + "-updates"},
                 {security, snapshot.suite() + "-security"}}) {

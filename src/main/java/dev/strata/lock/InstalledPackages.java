@@ -31,21 +31,28 @@ public final class InstalledPackages {
     private Map<String, List<String>> repositories = Map.of();
     /** conda-meta path → channel subdirectory URL of that package. */
     private Map<String, String> condaChannels = Map.of();
+    private final List<String> aptComponents;
 
-    private InstalledPackages(Map<String, Package> byKey, String imageDigest, OsRelease os, Instant created, String codename) {
+    /** The image's own apt sources, read for the archive components the snapshot must keep. */
+    static final List<String> APT_SOURCES = List.of("/etc/apt/sources.list.d/debian.sources", "/etc/apt/sources.list.d/ubuntu.sources",
+            "/etc/apt/sources.list");
+
+    private InstalledPackages(Map<String, Package> byKey, String imageDigest, OsRelease os, Instant created, String codename,
+            List<String> aptComponents) {
         this.byKey = byKey;
         this.imageDigest = imageDigest;
         this.os = os;
         this.created = created;
         this.codename = codename;
+        this.aptComponents = aptComponents;
     }
 
     /** Reads {@code imageFile} (docker-archive, OCI archive or OCI layout). */
     public static InstalledPackages read(Path imageFile) throws ResolutionException {
         Image image;
         try {
-            image = new ImageReader(ReadOptions.defaults().withCapture(PackageInventory.capturePaths().or(InstalledPackages::isRepositoryConfig)))
-                    .read(imageFile);
+            image = new ImageReader(ReadOptions.defaults().withCapture(PackageInventory.capturePaths()
+                    .or(InstalledPackages::isRepositoryConfig).or(APT_SOURCES::contains))).read(imageFile);
         } catch (ImageReadException e) {
             throw new ResolutionException(e.getMessage(), e);
         }
@@ -73,7 +80,15 @@ public final class InstalledPackages {
             created = null;
         }
         String digest = image.manifestDigest() != null ? image.manifestDigest() : image.configDigest();
-        InstalledPackages installed = new InstalledPackages(byKey, digest, os, created, codename);
+        List<String> components = List.of();
+        if (codename != null) {
+            Map<String, String> sources = new java.util.LinkedHashMap<>();
+            for (String path : APT_SOURCES) {
+                image.files().content(path).ifPresent(b -> sources.put(path, new String(b, java.nio.charset.StandardCharsets.UTF_8)));
+            }
+            components = AptSources.components(sources, codename);
+        }
+        InstalledPackages installed = new InstalledPackages(byKey, digest, os, created, codename, components);
         installed.repositories = repositories(image, os);
         installed.condaChannels = condaChannels(image, inventory);
         return installed;
@@ -173,19 +188,34 @@ public final class InstalledPackages {
 
     /**
      * The snapshot archive that serves the apt versions of this image: its creation time on
-     * snapshot.debian.org or snapshot.ubuntu.com; empty for other distributions or an image without
-     * a creation time.
+     * snapshot.debian.org or snapshot.ubuntu.com, with the components of the image's own apt
+     * sources; empty for other distributions or an image without a creation time.
      */
     public Optional<AptSnapshot> aptSnapshot() {
-        if (created == null || os.id() == null || codename == null) {
+        return aptSnapshot(null);
+    }
+
+    /**
+     * As {@link #aptSnapshot()}, on the snapshot service {@code service} (same path layout as
+     * snapshot.debian.org / snapshot.ubuntu.com), or the public services when null.
+     */
+    public Optional<AptSnapshot> aptSnapshot(String service) {
+        if (created == null || os.id() == null || codename == null || !(os.id().equals("debian") || os.id().equals("ubuntu"))) {
             return Optional.empty();
         }
         String ts = LockClock.snapshot(created);
-        return switch (os.id()) {
-            case "debian" -> Optional.of(new AptSnapshot("debian", codename, ts, "https://snapshot.debian.org/archive/debian/" + ts + "/"));
-            case "ubuntu" -> Optional.of(new AptSnapshot("ubuntu", codename, ts, "https://snapshot.ubuntu.com/ubuntu/" + ts + "/"));
-            default -> Optional.empty();
-        };
+        return Optional.of(new AptSnapshot(os.id(), codename, ts, AptSnapshot.archiveUrl(service == null ? publicService(os.id()) : service, os.id(), ts),
+                aptComponents.isEmpty() ? AptSnapshot.defaultComponents(os.id()) : aptComponents, null));
+    }
+
+    /** The image's creation time as a snapshot timestamp, for stages built on other bases. */
+    public Optional<String> snapshotTimestamp() {
+        return Optional.ofNullable(created).map(LockClock::snapshot);
+    }
+
+    /** The public snapshot service of a distribution. */
+    static String publicService(String distribution) {
+        return distribution.equals("ubuntu") ? "https://snapshot.ubuntu.com" : AptArchive.DEBIAN_SNAPSHOT;
     }
 
     /** When the image was built (its config's {@code created}), empty when it does not say. */

@@ -50,7 +50,7 @@ public record LockFile(
                 git.stream().distinct().sorted(Comparator.comparing(GitLock::url).thenComparing(GitLock::ref)).toList(),
                 packages.stream().distinct().sorted(Comparator.comparing(PackageLock::ecosystem)
                         .thenComparing(PackageLock::name).thenComparing(PackageLock::version)).toList(),
-                aptSnapshots.stream().distinct().sorted(Comparator.comparing(AptSnapshot::distribution)).toList(), cranSnapshot);
+                aptSnapshots.stream().distinct().sorted(Comparator.comparing(AptSnapshot::distribution).thenComparing(AptSnapshot::suite)).toList(), cranSnapshot);
     }
 
     @com.fasterxml.jackson.annotation.JsonIgnore

@@ -143,8 +143,14 @@ public final class LockFileIO {
             require(s.timestamp() != null && s.timestamp().matches("\\d{8}T\\d{6}Z"), name, "apt snapshot timestamp '" + s.timestamp() + "' is not YYYYMMDDTHHMMSSZ");
             require("debian".equals(s.distribution()) || "ubuntu".equals(s.distribution()), name, "apt snapshot distribution '" + s.distribution() + "' is not debian or ubuntu");
             require(s.suite() != null && s.suite().matches("[a-z]+"), name, "apt snapshot suite '" + s.suite() + "' is not a release codename");
-            require(s.url() != null && s.url().matches("https://snapshot\\.(debian\\.org/archive/debian|ubuntu\\.com/ubuntu)/\\d{8}T\\d{6}Z/"), name,
-                    "apt snapshot url '" + s.url() + "' is not a snapshot.debian.org / snapshot.ubuntu.com archive URL");
+            require(s.url() != null && s.url().matches("https?://[^\\s'\"\\\\]+/(archive/debian|ubuntu)/" + s.timestamp() + "/"), name,
+                    "apt snapshot url '" + s.url() + "' is not a snapshot archive URL (<service>/archive/debian/<timestamp>/ or <service>/ubuntu/<timestamp>/)");
+            for (String c : s.componentList()) {
+                require(c.matches("[a-z0-9][a-z0-9-]*"), name, "apt snapshot component '" + c + "' is not an archive component name");
+            }
+            for (String b : s.baseList()) {
+                require(!b.isBlank() && !b.contains(" "), name, "apt snapshot base '" + b + "' is not an image reference");
+            }
         }
         validateCran(lock.cranSnapshot(), name);
     }

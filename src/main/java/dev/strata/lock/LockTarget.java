@@ -129,12 +129,17 @@ public sealed interface LockTarget
             implements LockTarget {}
 
     /**
-     * An {@code apt-get update} in the final stage: pin points apt at the locked snapshot first.
+     * An {@code apt-get update}: pin points apt at the locked snapshot of its stage first.
      *
      * @param insertAt where the sources command goes (the start of the update command)
      * @param alreadyPinned the RUN already uses a snapshot archive
+     * @param finalStage the update runs in the final stage (the only one older locks pin)
      */
-    record AptUpdate(int insertAt, boolean alreadyPinned, int line) implements LockTarget {}
+    record AptUpdate(int insertAt, boolean alreadyPinned, int line, boolean finalStage) implements LockTarget {
+        public AptUpdate(int insertAt, boolean alreadyPinned, int line) {
+            this(insertAt, alreadyPinned, line, true);
+        }
+    }
 
     /**
      * A pip requirements file installed with {@code -r}: its named requirements (includes

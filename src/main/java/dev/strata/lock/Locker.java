@@ -24,6 +24,19 @@ public final class Locker {
     private final GitResolver git;
     private final PythonIndex pythonIndex;
 
+    /** The snapshot service apt snapshots are recorded on; null for snapshot.debian.org / snapshot.ubuntu.com. */
+    private String aptSnapshotService;
+
+    /**
+     * Records apt snapshots on {@code url} (an internal mirror of snapshot.debian.org or
+     * snapshot.ubuntu.com with the same path layout) instead of the public services; null for
+     * the public ones. Returns this locker.
+     */
+    public Locker aptSnapshotService(String url) {
+        this.aptSnapshotService = url == null || url.isBlank() ? null : url.replaceAll("/+$", "");
+        return this;
+    }
+
     /** {@code pythonIndex} may be null (no hashes then). */
     public Locker(ImageResolver images, DownloadResolver downloads, GitResolver git, PythonIndex pythonIndex) {
         this.images = images;
@@ -102,8 +115,9 @@ public final class Locker {
             }
         }
         List<AptSnapshot> snapshots = new ArrayList<>();
-        if (installed != null && packageLocks.values().stream().anyMatch(p -> p.ecosystem().equals("apt"))) {
-            installed.aptSnapshot().ifPresent(snapshots::add);
+        if (installed != null && (packageLocks.values().stream().anyMatch(p -> p.ecosystem().equals("apt"))
+                || inputs.targets().stream().anyMatch(t -> t instanceof LockTarget.AptUpdate u && !u.alreadyPinned()))) {
+            snapshots.addAll(aptSnapshots(df, inputs, installed, notes));
         }
         Optional<LockFile> previous = readPrevious(lockPath);
         CranSnapshot cran = cranSnapshot(inputs, installed, previous, now);
@@ -146,6 +160,56 @@ public final class Locker {
             return CranSnapshot.at(built.get());
         }
         return previous.map(LockFile::cranSnapshot).orElseGet(() -> CranSnapshot.at(now));
+    }
+
+    /**
+     * The apt snapshots pin writes before each stage's {@code apt-get update}: the built image's
+     * (its release and components) for every stage on the final stage's base, and for a stage on
+     * another base the release its tag names, at the same time; a stage whose release can not be
+     * known is left out with a note. Each snapshot records the bases of the stages it serves.
+     */
+    List<AptSnapshot> aptSnapshots(Dockerfile df, DockerfileInputs inputs, InstalledPackages installed, List<String> notes) {
+        Optional<AptSnapshot> image = installed.aptSnapshot(aptSnapshotService);
+        AptStages stages = AptStages.of(df);
+        Optional<String> finalBase = stages.finalBase();
+        List<LockTarget.AptUpdate> updates = inputs.targets().stream()
+                .filter(t -> t instanceof LockTarget.AptUpdate).map(t -> (LockTarget.AptUpdate) t).toList();
+        Map<String, AptSnapshot> bySuite = new LinkedHashMap<>();
+        image.ifPresent(s -> bySuite.put(s.distribution() + "/" + s.suite(), s));
+        for (LockTarget.AptUpdate u : updates) {
+            // an update pin already pointed at a snapshot keeps its base listed, so re-locking a pinned file changes nothing
+            String base = stages.baseAt(u.insertAt()).orElse("");
+            if (base.equals(finalBase.orElse(null))) {
+                if (image.isEmpty() && !u.alreadyPinned()) {
+                    notes.add("line " + u.line() + ": apt-get update: the image is not Debian or Ubuntu with a creation time; no apt snapshot");
+                    continue;
+                }
+                if (image.isEmpty()) {
+                    continue;
+                }
+                String key = image.get().distribution() + "/" + image.get().suite();
+                bySuite.put(key, bySuite.get(key).withBase(base));
+                continue;
+            }
+            Optional<String[]> suite = AptStages.suiteOfTag(base);
+            Optional<String> timestamp = installed.snapshotTimestamp();
+            if (suite.isEmpty() || timestamp.isEmpty()) {
+                if (u.alreadyPinned()) {
+                    continue;
+                }
+                notes.add("line " + u.line() + ": apt-get update in a stage FROM " + base + ": "
+                        + (suite.isEmpty() ? "its release is unknown (not the built image's base, and its tag names no release codename)"
+                        : "the image has no creation time") + "; not pinned to an apt snapshot");
+                continue;
+            }
+            String distribution = suite.get()[0];
+            String service = aptSnapshotService != null ? aptSnapshotService : InstalledPackages.publicService(distribution);
+            String key = distribution + "/" + suite.get()[1];
+            AptSnapshot snapshot = bySuite.getOrDefault(key, new AptSnapshot(distribution, suite.get()[1], timestamp.get(),
+                    AptSnapshot.archiveUrl(service, distribution, timestamp.get()), AptSnapshot.defaultComponents(distribution), null));
+            bySuite.put(key, snapshot.withBase(base));
+        }
+        return new ArrayList<>(bySuite.values());
     }
 
     private void lockPackage(LockTarget.Pkg p, InstalledPackages installed, Map<String, PackageLock> packageLocks, List<String> notes, Instant now)

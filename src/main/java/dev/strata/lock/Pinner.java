@@ -52,6 +52,7 @@ public final class Pinner {
         }
         Dockerfile df = Locker.parse(dockerfile, before);
         DockerfileInputs inputs = DockerfileInputs.of(df);
+        AptStages aptStages = AptStages.of(df);
         List<TextEdit> edits = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Path context = dockerfile.toAbsolutePath().getParent();
@@ -61,6 +62,8 @@ public final class Pinner {
                 RequirementsPin.edit(r, df, context, lock, edits, notes, generated);
             } else if (t instanceof LockTarget.RPackages || t instanceof LockTarget.RGithub) {
                 RPin.edit(t, lock, edits, notes);
+            } else if (t instanceof LockTarget.AptUpdate u) {
+                AptPin.edit(u, aptStages, lock, edits, notes);
             } else {
                 edit(t, lock, addChecksum, edits, notes);
             }
@@ -163,11 +166,6 @@ public final class Pinner {
                     ? " && git -C " + dir + " fetch -q --depth 1 origin " + c + " && git -C " + dir + " checkout -q " + c
                     : " && git -C " + dir + " checkout -q " + c;
             edits.add(TextEdit.insert(g.checkoutInsertAt().get(), text, g.url()));
-        } else if (t instanceof LockTarget.AptUpdate u) {
-            if (u.alreadyPinned() || lock.aptSnapshots().isEmpty()) {
-                return;
-            }
-            edits.add(TextEdit.insert(u.insertAt(), lock.aptSnapshots().get(0).sourcesCommand(), "apt sources -> " + lock.aptSnapshots().get(0).url()));
         } else if (t instanceof LockTarget.Pkg p) {
             if (p.alreadyPinned()) {
                 return;

@@ -50,7 +50,8 @@ final class RunInputs {
         String text = df.source().substring(start, end);
         Script script = ShellParser.parseRunLenient(text, start, df.escapeChar(), variables);
         int line = ins.span().startLine();
-        boolean usesSnapshot = text.contains("snapshot.debian.org") || text.contains("snapshot.ubuntu.com") || text.contains("--snapshot");
+        boolean usesSnapshot = text.contains("snapshot.debian.org") || text.contains("snapshot.ubuntu.com") || text.contains("--snapshot")
+                || text.contains("[check-valid-until=no]"); // pin's sources command, on any snapshot service
         List<ToolCall> calls = ToolCalls.recognizeAll(script);
         Strings strings = new Strings(script, df.escapeChar(), text, start);
         for (int k = 0; k < calls.size(); k++) {
@@ -161,8 +162,8 @@ final class RunInputs {
             return;
         }
         if (p.ecosystem() == Ecosystem.APT && p.action().equals("update")) {
-            if (finalStage && !embedded(p.command())) {
-                targets.add(new LockTarget.AptUpdate(p.command().start(), usesSnapshot, line));
+            if (!embedded(p.command())) {
+                targets.add(new LockTarget.AptUpdate(p.command().start(), usesSnapshot, line, finalStage));
             }
             return;
         }

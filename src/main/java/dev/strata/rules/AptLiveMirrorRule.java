@@ -82,6 +82,13 @@ public final class AptLiveMirrorRule implements Rule {
         return false;
     }
 
+    /**
+     * A dated archive path in snapshot.debian.org / snapshot.ubuntu.com layout on any host: an
+     * internal mirror of the snapshot service ({@code strata lock --apt-snapshot-url}).
+     */
+    private static final java.util.regex.Pattern SNAPSHOT_PATH =
+            java.util.regex.Pattern.compile("/(archive/debian(-security)?|ubuntu)/\\d{8}T\\d{6}Z/");
+
     private static final String[] SNAPSHOT_HOSTS = {"snapshot.debian.org", "snapshot.ubuntu.com", "snapshot-cloudflare.debian.org"};
 
     private static boolean mentionsSnapshot(String text) {
@@ -95,6 +102,9 @@ public final class AptLiveMirrorRule implements Rule {
      * one of their chars, so this equals searching the lower-cased text.
      */
     private static boolean mentionsSnapshot(String text, int from, int to) {
+        if (SNAPSHOT_PATH.matcher(text).region(from, to).find()) {
+            return true;
+        }
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (c != 's' && c != 'S') {

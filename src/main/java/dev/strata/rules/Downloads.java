@@ -87,7 +87,7 @@ final class Downloads {
                 for (Word w : c.sources()) {
                     String v = WholeContext.unquote(w.value());
                     if (v.startsWith("http://") || v.startsWith("https://") || v.startsWith("ftp://")) {
-                        out.add(new Download(step, null, null, v, w.span(), c.checksum().isPresent(), false));
+                        out.add(new Download(step, null, null, v, w.span(), c.checksum().isPresent() || checkedByNextRun(model, step, c), false));
                     }
                 }
             }
@@ -127,6 +127,29 @@ final class Downloads {
         }
         out.sort((a, b) -> Integer.compare(a.span().startOffset(), b.span().startOffset()));
         return out;
+    }
+
+    /**
+     * Whether the instruction right after an ADD is a RUN that checks a checksum and names the
+     * ADD's destination: the form {@code strata pin --add-checksum run} writes for builders without
+     * {@code ADD --checksum} ({@code RUN echo '<sha256>  /dest' | sha256sum -c -}).
+     */
+    private static boolean checkedByNextRun(DockerfileModel model, Step add, CopyInstruction c) {
+        if (c.destination().isEmpty() || c.destination().get().value().isBlank()) {
+            return false;
+        }
+        List<Step> steps = model.stages().get(add.stageIndex()).steps();
+        int k = steps.indexOf(add);
+        if (k < 0 || k + 1 >= steps.size()) {
+            return false;
+        }
+        Step next = steps.get(k + 1);
+        for (RunScript run : model.runs()) {
+            if (run.step() == next) {
+                return verifies(run) && next.instruction().span().textOf(model.ast().source()).contains(c.destination().get().value());
+            }
+        }
+        return false;
     }
 
     /** Whether the RUN checks a checksum or a signature. */

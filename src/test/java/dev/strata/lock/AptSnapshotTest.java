@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Pin points apt at the locked snapshot in the final stage only, once. */
+/** Pin points apt at the locked snapshot once; a lock without recorded bases (older locks) pins the final stage only. */
 class AptSnapshotTest {
     @TempDir Path tmp;
 

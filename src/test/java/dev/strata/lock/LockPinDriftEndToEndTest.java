@@ -84,7 +84,7 @@ class LockPinDriftEndToEndTest {
             assertThat(lock.git()).singleElement().extracting(GitLock::commit).isEqualTo(commit);
             assertThat(lock.downloads()).hasSize(2);
             assertThat(lock.aptSnapshots()).containsExactly(new AptSnapshot("debian", "bookworm", "20260201T102030Z",
-                    "https://snapshot.debian.org/archive/debian/20260201T102030Z/"));
+                    "https://snapshot.debian.org/archive/debian/20260201T102030Z/", List.of("main"), List.of(registry.host() + "/lab/python:3.11")));
 
             // re-locking an unchanged world gives identical bytes
             assertThat(cli("lock", project.toString(), "--image", image.toString(), "--index-url", http.url("/simple/")).out()).contains("unchanged");
