@@ -44,7 +44,7 @@ public final class ToolCalls {
         ToolCall call = switch (name) {
             case "apt-get", "apt", "aptitude" -> apt(command, name, args);
             case "apk" -> apk(command, args);
-            case "yum", "dnf", "microdnf", "tdnf" -> rpm(command, name, args);
+            case "yum", "dnf", "dnf5", "microdnf", "tdnf" -> rpm(command, name, args);
             case "zypper" -> zypper(command, args);
             case "conda", "mamba", "micromamba" -> conda(command, name, args);
             case "npm", "yarn", "pnpm" -> npm(command, name, args);
@@ -208,7 +208,7 @@ public final class ToolCalls {
 
     private static final Set<String> RPM_VALUE = Set.of("--enablerepo", "--disablerepo", "--setopt", "--releasever",
             "-c", "--config", "--installroot", "-x", "--exclude", "--repo", "--repoid", "--nobest", "-d", "-e",
-            "--downloaddir", "--forcearch", "--destdir");
+            "--downloaddir", "--forcearch", "--destdir", "--repofrompath");
 
     private static ToolCall rpm(SimpleCommand command, String tool, List<ShellWord> args) {
         CommandLine c = CommandLine.parse(args, RPM_VALUE);
@@ -252,7 +252,7 @@ public final class ToolCalls {
     }
 
     private static final Set<String> ZYPPER_VALUE = Set.of("-r", "--repo", "--from", "-t", "--type", "--root",
-            "-R", "-D", "--reposd-dir");
+            "-R", "-D", "--reposd-dir", "-C", "--cache-dir");
 
     private static ToolCall zypper(SimpleCommand command, List<ShellWord> args) {
         CommandLine c = CommandLine.parse(args, ZYPPER_VALUE);
