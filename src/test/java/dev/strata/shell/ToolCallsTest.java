@@ -340,4 +340,14 @@ class ToolCallsTest {
         assertThat(calls("cksum -a sha256 -c f.sum")).singleElement()
                 .satisfies(c -> assertThat(((ChecksumCheck) c).algorithm()).isEqualTo("sha256"));
     }
+
+    @Test
+    void gitCallsThatSelectACommit() throws Exception {
+        assertThat(((GitCall) calls("git checkout -q 0123456789abcdef0123456789abcdef01234567").get(0)).selectsCommit()).isTrue();
+        assertThat(((GitCall) calls("git -C r reset --hard $COMMIT").get(0)).selectsCommit()).isTrue();
+        assertThat(((GitCall) calls("git fetch --depth 1 origin abc1234").get(0)).selectsCommit()).isTrue();
+        assertThat(((GitCall) calls("git checkout main").get(0)).selectsCommit()).isFalse();
+        assertThat(((GitCall) calls("git fetch origin").get(0)).selectsCommit()).isFalse();
+        assertThat(((GitCall) calls("git clone -b abc1234 https://example.org/r.git").get(0)).selectsCommit()).isFalse();
+    }
 }
