@@ -140,7 +140,7 @@ public final class ToolCalls {
     // ---------------------------------------------------------------- system package managers
 
     private static final Set<String> APT_VALUE = Set.of("-o", "-t", "-c", "--target-release", "--default-release",
-            "--option", "--config-file", "-a", "--host-architecture");
+            "--option", "--config-file", "-a", "--host-architecture", "--snapshot", "-S");
 
     private static ToolCall apt(SimpleCommand command, String tool, List<ShellWord> args) {
         CommandLine c = CommandLine.parse(args, APT_VALUE);
