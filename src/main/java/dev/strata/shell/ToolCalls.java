@@ -441,7 +441,7 @@ public final class ToolCalls {
     // ---------------------------------------------------------------- npm, gem, go, cargo
 
     private static final Set<String> NPM_VALUE = Set.of("--prefix", "--registry", "--omit", "--include", "--cache",
-            "--tag", "-w", "--workspace", "--cwd", "--filter", "--network-timeout");
+            "--tag", "-w", "--workspace", "--cwd", "--filter", "--network-timeout", "--modules-folder", "-C", "--dir");
 
     private static ToolCall npm(SimpleCommand command, String tool, List<ShellWord> args) {
         CommandLine c = CommandLine.parse(args, NPM_VALUE);
