@@ -58,8 +58,8 @@ public final class NondeterministicLeftoversRule implements Rule {
                     }
                 }
                 if (!reportedPip && !pipNoCacheEnv && !pipCacheMount) {
-                    PipInstalls.Install pip = PipInstalls.of(run, c, name);
-                    if (pip != null && !pip.invocation().has("--no-cache-dir") && !pip.globalNoCache() && !pip.uv()) {
+                    PipInstalls.Install pip = PipInstalls.of(model, c);
+                    if (pip != null && !pip.call().hasFlag("no-cache") && !pip.uv()) {
                         reportedPip = true;
                         ShellWord at = pip.installWord();
                         hits.add(Commands.at(model, run, at,
