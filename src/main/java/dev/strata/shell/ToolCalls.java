@@ -434,6 +434,7 @@ public final class ToolCalls {
         flag(c, flags, "override-channels", "--override-channels");
         flag(c, flags, "no-deps", "--no-deps");
         flag(c, flags, "freeze-installed", "--freeze-installed");
+        flag(c, flags, "all", "--all");
         return new PackageManagerCall(command, Ecosystem.CONDA, tool, action, packages, files, List.of(),
                 c.all("-c", "--channel"), List.of(), flags, "", anyUnknown(command, c.operands));
     }
