@@ -416,9 +416,12 @@ final class Specs {
         return i == v.length() || v.charAt(i) == '-' || v.charAt(i) == '+';
     }
 
-    /** gem: {@code name[:version]}. */
+    /** gem: {@code name[:version]}, or a local {@code .gem} file. */
     static PackageSpec gem(ShellWord w, String versionOption) {
         String v = w.value();
+        if (v.endsWith(".gem") || looksLikePath(v)) {
+            return file(w, v);
+        }
         int colon = v.indexOf(':');
         if (colon > 0) {
             String version = v.substring(colon + 1);

@@ -488,11 +488,12 @@ public final class ToolCalls {
     }
 
     private static final Set<String> GEM_VALUE = Set.of("-v", "--version", "-s", "--source", "-i", "--install-dir",
-            "-n", "--bindir", "--platform", "-g", "--file");
+            "-n", "--bindir", "--platform", "-g", "--file", "-P", "--trust-policy", "--document");
 
     private static ToolCall gem(SimpleCommand command, List<ShellWord> args) {
         CommandLine c = CommandLine.parse(args, GEM_VALUE);
-        if (c.operands.isEmpty() || !(firstOperand(c).equals("install") || firstOperand(c).equals("update"))) {
+        String action = firstOperand(c).equals("i") ? "install" : firstOperand(c);
+        if (c.operands.isEmpty() || !(action.equals("install") || action.equals("update"))) {
             return null;
         }
         ShellWord version = c.first("-v", "--version");
@@ -504,7 +505,7 @@ public final class ToolCalls {
         }
         Set<String> flags = new LinkedHashSet<>();
         flag(c, flags, "no-document", "-N", "--no-document", "--no-ri", "--no-rdoc");
-        return new PackageManagerCall(command, Ecosystem.GEM, "gem", firstOperand(c), packages, List.of(), List.of(),
+        return new PackageManagerCall(command, Ecosystem.GEM, "gem", action, packages, List.of(), List.of(),
                 c.all("-s", "--source"), List.of(), flags, "", anyUnknown(command, c.operands));
     }
 
