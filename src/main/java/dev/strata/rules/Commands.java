@@ -67,6 +67,18 @@ final class Commands {
         });
     }
 
+    /** The tool calls recognized in one command (usually none or one). */
+    static List<ToolCall> toolCallsOf(DockerfileModel model, SimpleCommand command) {
+        Map<SimpleCommand, List<ToolCall>> byCommand = model.memo().get("toolCallsByCommand", () -> {
+            Map<SimpleCommand, List<ToolCall>> m = new java.util.IdentityHashMap<>();
+            for (Call c : toolCalls(model)) {
+                m.computeIfAbsent(c.call().command(), k -> new ArrayList<>(1)).add(c.call());
+            }
+            return m;
+        });
+        return byCommand.getOrDefault(command, List.of());
+    }
+
     /** The package-manager calls of one ecosystem, in source order. */
     static List<Call> packageCalls(DockerfileModel model, Ecosystem ecosystem) {
         List<Call> out = new ArrayList<>();
