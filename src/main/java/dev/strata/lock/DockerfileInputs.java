@@ -5,6 +5,7 @@ import dev.strata.dockerfile.CopyInstruction;
 import dev.strata.dockerfile.Dockerfile;
 import dev.strata.dockerfile.FromInstruction;
 import dev.strata.dockerfile.Instruction;
+import dev.strata.dockerfile.KeyValueInstruction;
 import dev.strata.dockerfile.Word;
 import dev.strata.shell.Expansion;
 import dev.strata.shell.WordExpander;
@@ -88,12 +89,29 @@ public record DockerfileInputs(List<LockTarget> targets, List<String> notes) {
                     case "add" -> add(CopyInstruction.of(i), index + 1 < df.instructions().size() ? df.instructions().get(index + 1) : null,
                             stageArgs, line);
                     case "run" -> RunInputs.find(i, df, stageArgs, index > lastFrom, targets, notes);
+                    case "env" -> {
+                        // ENV values are as fixed as ARG defaults: a URL or version built from them is known here
+                        if (!beforeFirstFrom) {
+                            env(KeyValueInstruction.of(i), stageArgs);
+                        }
+                    }
                     default -> {
                         // other instructions fetch nothing
                     }
                 }
             }
             return new DockerfileInputs(targets, notes);
+        }
+
+        private void env(KeyValueInstruction env, Map<String, String> scope) {
+            for (KeyValueInstruction.Pair p : env.pairs()) {
+                String value = expandOrNull(p.value(), scope);
+                if (value == null) {
+                    scope.remove(p.key());
+                } else {
+                    scope.put(p.key(), value);
+                }
+            }
         }
 
         private void from(FromInstruction from, int line) {
