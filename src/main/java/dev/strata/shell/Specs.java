@@ -197,7 +197,7 @@ final class Specs {
                     || v.contains("&sha256=");
             return new PackageSpec(w, egg.isEmpty() ? v : egg, "", "", hashed && w.known(), "", SpecKind.URL);
         }
-        if (looksLikePath(v) || v.endsWith(".whl") || v.endsWith(".tar.gz") || v.endsWith(".zip")
+        if (looksLikePath(v) || (v.endsWith(".whl") || v.endsWith(".tar.gz") || v.endsWith(".zip")) && v.indexOf('@') < 0
                 || (v.indexOf('/') >= 0 && v.indexOf(" @ ") < 0 && v.indexOf('@') < 0)) {
             return new PackageSpec(w, v, "", "", false, "", SpecKind.FILE);
         }
@@ -271,8 +271,10 @@ final class Specs {
             ref = base.substring(at + 1);
         }
         String name = egg.isEmpty() ? url : egg;
+        // a full commit id, as pip-unpinned asks: an abbreviated one can become ambiguous as the repository grows
+        boolean full = ref.length() == 40 || ref.length() == 64;
         return new PackageSpec(w, name, ref.isEmpty() ? "" : "@" + ref, ref,
-                w.known() && ToolCalls.looksLikeCommit(ref), qualifier, SpecKind.VCS);
+                w.known() && full && ToolCalls.looksLikeCommit(ref), qualifier, SpecKind.VCS);
     }
 
     private static String fragmentValue(String url, String key) {
