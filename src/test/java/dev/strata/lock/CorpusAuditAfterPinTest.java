@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * checksums and commits) is built and pinned; then {@link Auditor} on the pinned text must report
  * no pinning finding for any target the lock covers and pin wrote (or that was already pinned),
  * a second pin must change nothing, and the pinned text must differ from the original only inside
- * the edits pin reports. Lock and audit each read RUN commands through the shell package's
+ * the edits pin reports. Conversely, every package pin rewrites must be one the audit reported as
+ * floating before pin. Lock and audit each read RUN commands through the shell package's
  * recognizers; this test is where they are held to agree.
  */
 class CorpusAuditAfterPinTest {
@@ -139,6 +140,7 @@ class CorpusAuditAfterPinTest {
                 }
             }
         }
+        List<Finding> beforeFindings = Auditor.check(Auditor.model(name, name, before, BuildContext.empty()), AuditConfig.defaults());
         List<Instruction> was = df.instructions();
         List<Instruction> now = pinnedDf.instructions();
         if (was.size() != now.size()) {
@@ -162,6 +164,19 @@ class CorpusAuditAfterPinTest {
                 counts.covered++;
             }
             int k = instructionIndex(was, t.line());
+            if (t instanceof LockTarget.Pkg p && edit != null) {
+                // the converse: a package pin rewrites is one the audit called floating before pin
+                String token = before.substring(p.replaceStart(), p.replaceEnd());
+                Instruction old = was.get(k);
+                Set<String> rules = new java.util.HashSet<>(rulesFor(t));
+                rules.add("pip-self-upgrade");
+                boolean reported = beforeFindings.stream().anyMatch(f -> f.line() >= old.span().startLine() && f.line() <= old.span().endLine()
+                        && rules.contains(f.rule()) && (f.message().contains("`" + token + "`")
+                        || f.rule().equals("pip-self-upgrade") && f.message().contains(token))); // it quotes the whole command
+                if (!reported) {
+                    disagreements.add(name + ":" + t.line() + ": pin rewrites " + describe(t) + " (`" + token + "`) that audit did not report");
+                }
+            }
             Instruction ins = now.get(k);
             int fromLine = ins.span().startLine();
             int toLine = ins.span().endLine();
