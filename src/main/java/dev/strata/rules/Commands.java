@@ -11,6 +11,7 @@ import dev.strata.shell.ToolCall;
 import dev.strata.shell.ToolCalls;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -70,7 +71,7 @@ final class Commands {
     /** The tool calls recognized in one command (usually none or one). */
     static List<ToolCall> toolCallsOf(DockerfileModel model, SimpleCommand command) {
         Map<SimpleCommand, List<ToolCall>> byCommand = model.memo().get("toolCallsByCommand", () -> {
-            Map<SimpleCommand, List<ToolCall>> m = new java.util.IdentityHashMap<>();
+            Map<SimpleCommand, List<ToolCall>> m = new IdentityHashMap<>();
             for (Call c : toolCalls(model)) {
                 m.computeIfAbsent(c.call().command(), k -> new ArrayList<>(1)).add(c.call());
             }

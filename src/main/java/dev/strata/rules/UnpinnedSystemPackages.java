@@ -25,7 +25,7 @@ final class UnpinnedSystemPackages {
             for (PackageSpec spec : in.unpinnedSpecs()) {
                 ShellWord w = spec.word();
                 // a bare name keeps its spelling; a range or wildcard version is replaced by the exact one
-                boolean constrained = !spec.constraint().isEmpty();
+                boolean constrained = !spec.constraint().isEmpty() && w.value().endsWith(spec.constraint());
                 ranged |= constrained;
                 String head = constrained ? w.value().substring(0, w.value().length() - spec.constraint().length()) : null;
                 repl.put(w, (constrained ? head : w.raw()) + manager.versionSeparator + "<version>");
