@@ -82,10 +82,11 @@ final class Downloads {
                 }
             }
         }
-        Map<RunScript, Boolean> verified = new IdentityHashMap<>();
+        // the last checksum/signature check of each RUN, by command index: a check verifies downloads before it
+        Map<RunScript, Integer> lastCheck = new IdentityHashMap<>();
         for (Commands.Call call : Commands.toolCalls(model)) {
-            if (call.call() instanceof ChecksumCheck) {
-                verified.put(call.run(), true);
+            if (call.call() instanceof ChecksumCheck c) {
+                lastCheck.merge(call.run(), c.command().index(), Math::max);
             }
         }
         for (Commands.Call call : Commands.toolCalls(model)) {
@@ -93,10 +94,10 @@ final class Downloads {
                 continue;
             }
             RunScript run = call.run();
+            boolean verified = lastCheck.getOrDefault(run, -1) > d.command().index();
             for (ShellWord w : d.urls()) {
                 if (Commands.isUrl(w)) {
-                    out.add(new Download(run.step(), run, d.command(), w.value(), Commands.span(model, w),
-                            verified.containsKey(run), d.pipedToInterpreter()));
+                    out.add(new Download(run.step(), run, d.command(), w.value(), Commands.span(model, w), verified, d.pipedToInterpreter()));
                 }
             }
         }
