@@ -5,6 +5,7 @@ import dev.strata.dockerfile.CopyInstruction;
 import dev.strata.dockerfile.Dockerfile;
 import dev.strata.dockerfile.FromInstruction;
 import dev.strata.dockerfile.Instruction;
+import dev.strata.dockerfile.KeyValueInstruction;
 import dev.strata.dockerfile.Word;
 import dev.strata.shell.Expansion;
 import dev.strata.shell.WordExpander;
@@ -89,15 +90,9 @@ public record DockerfileInputs(List<LockTarget> targets, List<String> notes) {
                             stageArgs, line);
                     case "run" -> RunInputs.find(i, df, stageArgs, index > lastFrom, targets, notes);
                     case "env" -> {
-                        // ENV values are fixed at build time like ARG defaults; one that is not
-                        // known hides an ARG of the same name
-                        for (dev.strata.dockerfile.KeyValueInstruction.Pair pair : dev.strata.dockerfile.KeyValueInstruction.of(i).pairs()) {
-                            String value = pair.legacyForm() ? null : expandOrNull(pair.value(), stageArgs);
-                            if (value == null) {
-                                stageArgs.remove(pair.key());
-                            } else {
-                                stageArgs.put(pair.key(), value);
-                            }
+                        // ENV values are as fixed as ARG defaults: a URL or version built from them is known here
+                        if (!beforeFirstFrom) {
+                            env(KeyValueInstruction.of(i), stageArgs);
                         }
                     }
                     default -> {
@@ -106,6 +101,18 @@ public record DockerfileInputs(List<LockTarget> targets, List<String> notes) {
                 }
             }
             return new DockerfileInputs(targets, notes);
+        }
+
+        private void env(KeyValueInstruction env, Map<String, String> scope) {
+            for (KeyValueInstruction.Pair p : env.pairs()) {
+                // the legacy form (ENV KEY rest of line) is not read: unknown, so it hides an ARG of the same name
+                String value = p.legacyForm() ? null : expandOrNull(p.value(), scope);
+                if (value == null) {
+                    scope.remove(p.key());
+                } else {
+                    scope.put(p.key(), value);
+                }
+            }
         }
 
         private void from(FromInstruction from, int line) {

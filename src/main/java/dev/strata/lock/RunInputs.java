@@ -446,7 +446,7 @@ final class RunInputs {
             dir = u.substring(Math.max(u.lastIndexOf('/'), u.lastIndexOf(':')) + 1).replaceAll("\\.git$", "");
         }
         boolean pinned = g.refIsCommit() && ref.length() == 40
-                || later.stream().anyMatch(c -> c instanceof GitCall other && other.refIsCommit() && !other.action().equals("clone"));
+                || later.stream().anyMatch(c -> c instanceof GitCall other && other.selectsCommit());
         Optional<Integer> at = Optional.empty();
         if (g.command().connector() == Connector.PIPE) {
             notes.add("line " + line + ": git clone " + url + ": locked, but the command can not be extended in place");

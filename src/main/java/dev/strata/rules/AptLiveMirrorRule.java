@@ -6,21 +6,22 @@ import dev.strata.project.Layer;
 import dev.strata.rules.model.DockerfileModel;
 import dev.strata.rules.model.Stage;
 import dev.strata.rules.model.Step;
+import dev.strata.shell.Ecosystem;
+import dev.strata.shell.PackageManagerCall;
 import dev.strata.shell.ShellWord;
 import dev.strata.shell.SimpleCommand;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code apt-get update} against the live mirror. A stage counts as using a snapshot when, before
  * or in this RUN, its text names snapshot.debian.org / snapshot.ubuntu.com (a sources line written
- * by RUN, or a sources file COPYed from the context), or the update uses {@code --snapshot}.
+ * by RUN, or a sources file COPYed from the context), or the update uses {@code --snapshot}. The
+ * updates are the shell package's apt {@link PackageManagerCall}s, as lock and pin read them.
  */
 public final class AptLiveMirrorRule implements Rule {
     static final RuleInfo INFO = new RuleInfo("apt-live-mirror", null, Severity.WARNING, Layer.SYSTEM_DEPENDENCIES,
             "`apt-get update` against the live mirror.");
-    private static final Set<String> VALUED = Invocation.set("-o", "--option", "-c", "--config-file", "-t", "--target-release");
 
     @Override
     public RuleInfo info() {
@@ -30,21 +31,14 @@ public final class AptLiveMirrorRule implements Rule {
     @Override
     public List<Hit> check(DockerfileModel model) {
         List<Hit> hits = new ArrayList<>();
-        for (Commands.Located l : Commands.all(model)) {
-            SimpleCommand c = l.command();
-            if (!l.is("apt-get", "apt")) {
+        for (Commands.Call call : Commands.packageCalls(model, Ecosystem.APT)) {
+            PackageManagerCall p = (PackageManagerCall) call.call();
+            if (!p.action().equals("update") || p.hasFlag("snapshot") || snapshotConfigured(model, call.run().step(), p.command())) {
                 continue;
             }
-            int sub = Invocation.subcommand(c.args(), Set.of("update"), VALUED);
-            if (sub < 0) {
-                continue;
-            }
-            Invocation inv = Invocation.parse(c, c.args(), sub + 1, VALUED);
-            if (inv.has("--snapshot", "-S") || snapshotConfigured(model, l.run().step(), c)) {
-                continue;
-            }
-            ShellWord update = c.args().get(sub);
-            hits.add(Commands.at(model, l.run(), update,
+            SimpleCommand c = p.command();
+            ShellWord update = actionWord(p);
+            hits.add(Commands.at(model, call.run(), update,
                     "`" + Commands.text(model, c) + "` reads the live mirror, which only carries the newest version of each"
                             + " package: packages float, and pinned versions disappear after the next point release, breaking"
                             + " the build.",
@@ -53,6 +47,16 @@ public final class AptLiveMirrorRule implements Rule {
                             + " before updating; on Ubuntu 24.04+ run `apt-get update --snapshot <YYYYMMDDT000000Z>`"));
         }
         return hits;
+    }
+
+    /** The word naming the action ({@code update}): the first argument with that value. */
+    private static ShellWord actionWord(PackageManagerCall p) {
+        for (ShellWord w : p.command().args()) {
+            if (w.known() && w.value().equals(p.action())) {
+                return w;
+            }
+        }
+        return p.command().words().get(0);
     }
 
     private static boolean snapshotConfigured(DockerfileModel model, Step runStep, SimpleCommand update) {

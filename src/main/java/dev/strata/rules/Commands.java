@@ -3,10 +3,15 @@ package dev.strata.rules;
 import dev.strata.dockerfile.SourceSpan;
 import dev.strata.rules.model.DockerfileModel;
 import dev.strata.rules.model.RunScript;
+import dev.strata.shell.Ecosystem;
+import dev.strata.shell.PackageManagerCall;
 import dev.strata.shell.ShellWord;
 import dev.strata.shell.SimpleCommand;
+import dev.strata.shell.ToolCall;
+import dev.strata.shell.ToolCalls;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,6 +42,50 @@ final class Commands {
         for (RunScript r : model.runs()) {
             for (SimpleCommand c : r.script().commands()) {
                 out.add(new Located(r, c, c.name()));
+            }
+        }
+        return out;
+    }
+
+    /** A recognized tool call (the shell package's {@link ToolCalls}) together with the RUN it belongs to. */
+    record Call(RunScript run, ToolCall call) {}
+
+    /**
+     * Every tool call of every RUN, in source order: the one recognizer of installs, downloads,
+     * git operations and checksum checks that lock and pin use too. Computed once per model.
+     */
+    static List<Call> toolCalls(DockerfileModel model) {
+        return model.memo().get("toolCalls", () -> {
+            List<Call> out = new ArrayList<>();
+            for (RunScript r : model.runs()) {
+                for (SimpleCommand c : r.script().commands()) {
+                    for (ToolCall t : ToolCalls.recognize(c, r.script())) {
+                        out.add(new Call(r, t));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The tool calls recognized in one command (usually none or one). */
+    static List<ToolCall> toolCallsOf(DockerfileModel model, SimpleCommand command) {
+        Map<SimpleCommand, List<ToolCall>> byCommand = model.memo().get("toolCallsByCommand", () -> {
+            Map<SimpleCommand, List<ToolCall>> m = new IdentityHashMap<>();
+            for (Call c : toolCalls(model)) {
+                m.computeIfAbsent(c.call().command(), k -> new ArrayList<>(1)).add(c.call());
+            }
+            return m;
+        });
+        return byCommand.getOrDefault(command, List.of());
+    }
+
+    /** The package-manager calls of one ecosystem, in source order. */
+    static List<Call> packageCalls(DockerfileModel model, Ecosystem ecosystem) {
+        List<Call> out = new ArrayList<>();
+        for (Call c : toolCalls(model)) {
+            if (c.call() instanceof PackageManagerCall p && p.ecosystem() == ecosystem) {
+                out.add(c);
             }
         }
         return out;

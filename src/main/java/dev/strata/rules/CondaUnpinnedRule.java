@@ -5,6 +5,9 @@ import dev.strata.project.CondaEnvironment;
 import dev.strata.project.Layer;
 import dev.strata.project.Requirement;
 import dev.strata.rules.model.DockerfileModel;
+import dev.strata.shell.Ecosystem;
+import dev.strata.shell.PackageManagerCall;
+import dev.strata.shell.PackageSpec;
 import dev.strata.shell.ShellWord;
 import dev.strata.shell.SimpleCommand;
 import java.util.ArrayList;
@@ -17,13 +20,14 @@ import java.util.Set;
 /**
  * conda/mamba/micromamba {@code install|create|update} of packages without a version, and
  * {@code env create|update -f FILE} / {@code --file FILE} where FILE (from the build context) does not
- * pin every dependency.
+ * pin every dependency. The calls, their package words and files are the shell package's
+ * {@link PackageManagerCall}s, as lock and pin read them; each spec is judged by the project
+ * package's match-spec parser, as environment files are.
  */
 public final class CondaUnpinnedRule implements Rule {
     static final RuleInfo INFO = new RuleInfo("conda-unpinned", null, Severity.ERROR, Layer.LANGUAGE_DEPENDENCIES,
             "conda/mamba/micromamba install without versions, or an unpinned environment.yml.");
-    private static final Set<String> VALUED = Invocation.set("-n", "--name", "-p", "--prefix", "-c", "--channel", "-f", "--file",
-            "--solver", "--repodata-fn", "--subdir", "--platform", "-r", "--root-prefix");
+    private static final Set<String> ACTIONS = Set.of("install", "create", "update", "upgrade", "env create", "env update");
 
     @Override
     public RuleInfo info() {
@@ -33,32 +37,21 @@ public final class CondaUnpinnedRule implements Rule {
     @Override
     public List<Hit> check(DockerfileModel model) {
         List<Hit> hits = new ArrayList<>();
-        for (Commands.Located l : Commands.all(model)) {
-            SimpleCommand c = l.command();
-            if (!l.is("conda", "mamba", "micromamba")) {
+        for (Commands.Call call : Commands.packageCalls(model, Ecosystem.CONDA)) {
+            PackageManagerCall p = (PackageManagerCall) call.call();
+            if (!ACTIONS.contains(p.action())) {
                 continue;
             }
-            List<ShellWord> args = c.args();
-            int sub = Invocation.subcommand(args, Set.of("install", "create", "update", "upgrade", "env"), VALUED);
-            if (sub < 0) {
-                continue;
-            }
-            boolean env = args.get(sub).is("env");
-            if (env) {
-                if (sub + 1 >= args.size() || !(args.get(sub + 1).is("create") || args.get(sub + 1).is("update"))) {
-                    continue;
-                }
-                sub++;
-            }
-            Invocation inv = Invocation.parse(c, args, sub + 1, VALUED);
-            List<ShellWord> files = inv.values("-f", "--file");
+            SimpleCommand c = p.command();
+            ShellWord action = actionWord(c, p.action());
+            boolean env = p.action().startsWith("env ");
+            List<ShellWord> files = p.files();
             if (env && files.isEmpty()) {
-                files = List.of(args.get(sub));
-                checkFile(model, l, args.get(sub), "environment.yml", hits);
+                checkFile(model, call, action, "environment.yml", hits);
             } else {
                 for (ShellWord f : files) {
                     if (f.known()) {
-                        checkFile(model, l, f, f.value(), hits);
+                        checkFile(model, call, f, f.value(), hits);
                     }
                 }
             }
@@ -67,7 +60,8 @@ public final class CondaUnpinnedRule implements Rule {
             }
             List<ShellWord> floating = new ArrayList<>();
             Map<ShellWord, String> repl = new LinkedHashMap<>();
-            for (ShellWord w : inv.operands()) {
+            for (PackageSpec spec : p.packages()) {
+                ShellWord w = spec.word();
                 if (!w.known() || w.value().isEmpty() || w.value().contains("/") && w.value().contains("://")) {
                     continue;
                 }
@@ -77,13 +71,13 @@ public final class CondaUnpinnedRule implements Rule {
                     repl.put(w, (d.channel().isEmpty() ? "" : d.channel() + "::") + d.name() + "=<version>");
                 }
             }
-            boolean all = inv.has("--all");
+            boolean all = p.hasFlag("all");
             if (floating.isEmpty() && !all) {
                 continue;
             }
             String fixed = floating.isEmpty() ? null : Commands.rewrite(model, c, repl);
-            ShellWord at = floating.isEmpty() ? args.get(sub) : floating.get(0);
-            hits.add(Commands.at(model, l.run(), at,
+            ShellWord at = floating.isEmpty() ? action : floating.get(0);
+            hits.add(Commands.at(model, call.run(), at,
                     "`" + Commands.text(model, c) + "` lets the solver pick "
                             + (floating.isEmpty() ? "the newest version of everything" : "the newest " + Commands.names(floating))
                             + " from today's channels, so a later build solves to different packages (often a different"
@@ -105,7 +99,22 @@ public final class CondaUnpinnedRule implements Rule {
         return i < 0 ? 1 : i + 1;
     }
 
-    private static void checkFile(DockerfileModel model, Commands.Located l, ShellWord at, String path, List<Hit> hits) {
+    /** The word naming the action ({@code create} of {@code env create}): the last word of the action found in order. */
+    private static ShellWord actionWord(SimpleCommand c, String action) {
+        String last = action.substring(action.lastIndexOf(' ') + 1);
+        boolean env = action.startsWith("env ");
+        boolean seenEnv = false;
+        for (ShellWord w : c.args()) {
+            if (env && !seenEnv) {
+                seenEnv = w.is("env");
+            } else if (w.is(last)) {
+                return w;
+            }
+        }
+        return c.words().get(0);
+    }
+
+    private static void checkFile(DockerfileModel model, Commands.Call l, ShellWord at, String path, List<Hit> hits) {
         Optional<String> ctxPath = ContextPaths.resolve(model, l.run().step(), path);
         if (ctxPath.isEmpty()) {
             return;
@@ -147,7 +156,7 @@ public final class CondaUnpinnedRule implements Rule {
         }
         List<String> shown = floating.subList(0, Math.min(6, floating.size()));
         hits.add(new Hit(l.run().step().instruction(), model.context().display(file), Math.max(1, line), column(text.get(), line, firstSpec),
-                "`" + Commands.text(model, l.command()) + "` (" + model.file() + ":" + Commands.span(model, at).startLine()
+                "`" + Commands.text(model, l.call().command()) + "` (" + model.file() + ":" + Commands.span(model, at).startLine()
                         + ") builds an environment whose dependencies float: " + String.join(", ", shown)
                         + (floating.size() > shown.size() ? ", and " + (floating.size() - shown.size()) + " more" : "")
                         + "; the solver picks today's newest matching packages.",

@@ -6,31 +6,21 @@ import dev.strata.dockerfile.Word;
 import dev.strata.rules.model.DockerfileModel;
 import dev.strata.rules.model.RunScript;
 import dev.strata.rules.model.Step;
-import dev.strata.shell.NestingKind;
+import dev.strata.shell.ChecksumCheck;
 import dev.strata.shell.ShellWord;
 import dev.strata.shell.SimpleCommand;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 
-/** Network downloads: curl/wget URLs in RUN and URL sources of ADD, with whether they are checked. */
+/**
+ * Network downloads: curl/wget URLs in RUN (as the shell package's {@link dev.strata.shell.ToolCalls}
+ * recognizes them, {@code busybox wget} included) and URL sources of ADD, with whether a checksum or
+ * signature check ({@link ChecksumCheck}) runs in the same RUN and whether the body is run by a shell.
+ */
 final class Downloads {
-    private static final Set<String> CURL_VALUED = Invocation.set("-o", "--output", "-H", "--header", "-d", "--data", "--data-raw",
-            "--data-binary", "-u", "--user", "-A", "--user-agent", "-x", "--proxy", "-e", "--referer", "-w", "--write-out",
-            "--retry", "-m", "--max-time", "--connect-timeout", "-X", "--request", "-T", "--upload-file", "--cacert", "--cert",
-            "-b", "--cookie", "-c", "--cookie-jar", "-K", "--config", "--resolve", "-F", "--form", "-r", "--range", "-y", "-Y",
-            "-z", "--retry-delay", "--retry-max-time", "--url", "--output-dir", "--limit-rate", "-E", "--key", "--proto",
-            "--proto-redir", "--max-redirs", "--create-dirs-x");
-    private static final Set<String> WGET_VALUED = Invocation.set("-O", "--output-document", "-P", "--directory-prefix", "-o",
-            "--output-file", "-a", "--append-output", "-i", "--input-file", "-U", "--user-agent", "--header", "-t", "--tries",
-            "-T", "--timeout", "-w", "--wait", "--user", "--password", "-e", "--execute", "--ca-certificate", "--post-data",
-            "--limit-rate", "-Q", "--quota", "-B", "--base", "--progress");
-    private static final Set<String> CHECKSUM_TOOLS = Set.of("sha256sum", "sha512sum", "sha384sum", "sha224sum", "sha1sum",
-            "md5sum", "b2sum", "shasum", "cksum");
-    private static final Set<String> SHELLS = Set.of("sh", "bash", "zsh", "dash", "ash", "ksh", "fish", "python", "python3",
-            "python2", "perl", "ruby", "node", "php");
-
     /**
      * One download.
      *
@@ -92,36 +82,22 @@ final class Downloads {
                 }
             }
         }
-        for (RunScript run : model.runs()) {
-            Boolean verified = null;
-            for (SimpleCommand c : run.script().commands()) {
-                String name = c.name();
-                Set<String> valued;
-                if (name.equals("curl")) {
-                    valued = CURL_VALUED;
-                } else if (name.equals("wget")) {
-                    valued = WGET_VALUED;
-                } else {
-                    continue;
-                }
-                if (verified == null) {
-                    verified = verifies(run);
-                }
-                Invocation inv = Invocation.parse(c, c.args(), 0, valued);
-                List<ShellWord> urls = new ArrayList<>();
-                for (ShellWord w : inv.operands()) {
-                    if (Commands.isUrl(w)) {
-                        urls.add(w);
-                    }
-                }
-                for (ShellWord w : inv.values("--url")) {
-                    if (Commands.isUrl(w)) {
-                        urls.add(w);
-                    }
-                }
-                boolean piped = pipedToShell(run, c);
-                for (ShellWord w : urls) {
-                    out.add(new Download(run.step(), run, c, w.value(), Commands.span(model, w), verified, piped));
+        // the last checksum/signature check of each RUN, by command index: a check verifies downloads before it
+        Map<RunScript, Integer> lastCheck = new IdentityHashMap<>();
+        for (Commands.Call call : Commands.toolCalls(model)) {
+            if (call.call() instanceof ChecksumCheck c) {
+                lastCheck.merge(call.run(), c.command().index(), Math::max);
+            }
+        }
+        for (Commands.Call call : Commands.toolCalls(model)) {
+            if (!(call.call() instanceof dev.strata.shell.Download d)) {
+                continue;
+            }
+            RunScript run = call.run();
+            boolean verified = lastCheck.getOrDefault(run, -1) > d.command().index();
+            for (ShellWord w : d.urls()) {
+                if (Commands.isUrl(w)) {
+                    out.add(new Download(run.step(), run, d.command(), w.value(), Commands.span(model, w), verified, d.pipedToInterpreter()));
                 }
             }
         }
@@ -144,52 +120,9 @@ final class Downloads {
             return false;
         }
         Step next = steps.get(k + 1);
-        for (RunScript run : model.runs()) {
-            if (run.step() == next) {
-                return verifies(run) && next.instruction().span().textOf(model.ast().source()).contains(c.destination().get().value());
-            }
-        }
-        return false;
-    }
-
-    /** Whether the RUN checks a checksum or a signature. */
-    static boolean verifies(RunScript run) {
-        for (SimpleCommand c : run.script().commands()) {
-            String n = c.name();
-            if (CHECKSUM_TOOLS.contains(n)) {
-                for (ShellWord w : c.args()) {
-                    String v = w.value();
-                    if (v.equals("-c") || v.equals("--check") || v.startsWith("--check=") || (v.startsWith("-") && !v.startsWith("--") && v.contains("c"))) {
-                        return true;
-                    }
-                }
-                if (c.isInside(NestingKind.COMMAND_SUBSTITUTION)) {
-                    return true;
-                }
-            }
-            if ((n.equals("gpg") || n.equals("gpg2")) && c.args().stream().anyMatch(w -> w.is("--verify"))) {
-                return true;
-            }
-            if (n.equals("gpgv") || (n.equals("cosign") && c.args().stream().anyMatch(w -> w.value().startsWith("verify")))
-                    || (n.equals("minisign") && c.args().stream().anyMatch(w -> w.is("-V")))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether the command's output is run by a shell or interpreter. */
-    static boolean pipedToShell(RunScript run, SimpleCommand c) {
-        var next = run.script().nextInPipeline(c);
-        if (next.isPresent() && SHELLS.contains(next.get().name())) {
-            return true;
-        }
-        for (var n : c.nesting()) {
-            if (n.kind() == NestingKind.COMMAND_SUBSTITUTION && n.owner() >= 0) {
-                SimpleCommand owner = run.script().command(n.owner());
-                if (SHELLS.contains(owner.name())) {
-                    return true;
-                }
+        for (Commands.Call call : Commands.toolCalls(model)) {
+            if (call.run().step() == next && call.call() instanceof ChecksumCheck) {
+                return next.instruction().span().textOf(model.ast().source()).contains(c.destination().get().value());
             }
         }
         return false;

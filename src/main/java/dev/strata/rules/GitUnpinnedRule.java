@@ -6,16 +6,17 @@ import dev.strata.project.Layer;
 import dev.strata.rules.model.DockerfileModel;
 import dev.strata.rules.model.RunScript;
 import dev.strata.rules.model.Step;
+import dev.strata.shell.GitCall;
 import dev.strata.shell.ShellWord;
 import dev.strata.shell.SimpleCommand;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * {@code git clone} without checking out a commit in the same RUN, and {@code ADD} of a git URL
- * without a commit. A branch or tag name is not a commit: both can move.
+ * without a commit. A branch or tag name is not a commit: both can move. Clones and checkouts are
+ * the shell package's {@link GitCall}s, as lock and pin read them.
  */
 public final class GitUnpinnedRule implements Rule {
     private static final Pattern GIT_HTTP_URL = Pattern.compile("https?://.*\\.git(#.*)?$");
@@ -23,10 +24,6 @@ public final class GitUnpinnedRule implements Rule {
             "`git clone` without checking out a commit.");
     private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{7,40}");
     private static final Pattern FULL_COMMIT = Pattern.compile("[0-9a-f]{40}");
-    private static final Set<String> GLOBAL_VALUED = Invocation.set("-C", "-c", "--git-dir", "--work-tree");
-    private static final Set<String> CLONE_VALUED = Invocation.set("-b", "--branch", "--depth", "-o", "--origin", "-c", "--config",
-            "--reference", "--separate-git-dir", "-j", "--jobs", "--filter", "--shallow-since", "--shallow-exclude", "-u",
-            "--upload-pack", "--template", "--revision");
 
     @Override
     public RuleInfo info() {
@@ -36,36 +33,26 @@ public final class GitUnpinnedRule implements Rule {
     @Override
     public List<Hit> check(DockerfileModel model) {
         List<Hit> hits = new ArrayList<>();
-        for (RunScript run : model.runs()) {
-            List<SimpleCommand> cmds = run.script().commands();
-            for (int i = 0; i < cmds.size(); i++) {
-                SimpleCommand c = cmds.get(i);
-                if (!c.isNamed("git")) {
-                    continue;
-                }
-                int sub = Invocation.subcommand(c.args(), Set.of("clone"), GLOBAL_VALUED);
-                if (sub < 0) {
-                    continue;
-                }
-                Invocation inv = Invocation.parse(c, c.args(), sub + 1, CLONE_VALUED);
-                if (inv.operands().isEmpty()) {
-                    continue;
-                }
-                ShellWord url = inv.operands().get(0);
-                if (!url.known() || inv.values("--revision").stream().anyMatch(w -> COMMIT.matcher(w.value()).matches())
-                        || checksOutCommit(cmds.subList(i + 1, cmds.size()))) {
-                    continue;
-                }
-                List<ShellWord> branch = inv.values("-b", "--branch");
-                String dir = inv.operands().size() > 1 ? inv.operands().get(1).value() : repoDir(url.value());
-                hits.add(Commands.at(model, run, url,
-                        "`" + Commands.text(model, c) + "` takes "
-                                + (branch.isEmpty() ? "the default branch's head" : "whatever `" + branch.get(0).value()
-                                        + "` points to (branches and tags both move)")
-                                + " at build time: every push to the repository changes what the image contains.",
-                        "check out the commit you tested in the same RUN: " + Commands.text(model, c) + " && git -C " + dir
-                                + " checkout <40-hex commit id>"));
+        List<Commands.Call> calls = Commands.toolCalls(model);
+        for (int i = 0; i < calls.size(); i++) {
+            if (!(calls.get(i).call() instanceof GitCall g) || !g.action().equals("clone") || g.url() == null) {
+                continue;
             }
+            RunScript run = calls.get(i).run();
+            ShellWord url = g.url();
+            if (!url.known() || g.ref() != null && g.ref().known() && COMMIT.matcher(g.ref().value()).matches()
+                    || checksOutCommit(run, calls.subList(i + 1, calls.size()))) {
+                continue;
+            }
+            SimpleCommand c = g.command();
+            String dir = g.destination() != null ? g.destination().value() : repoDir(url.value());
+            hits.add(Commands.at(model, run, url,
+                    "`" + Commands.text(model, c) + "` takes "
+                            + (g.ref() == null ? "the default branch's head" : "whatever `" + g.ref().value()
+                                    + "` points to (branches and tags both move)")
+                            + " at build time: every push to the repository changes what the image contains.",
+                    "check out the commit you tested in the same RUN: " + Commands.text(model, c) + " && git -C " + dir
+                            + " checkout <40-hex commit id>"));
         }
         for (Step step : model.steps()) {
             if (!step.instruction().is("add")) {
@@ -92,23 +79,17 @@ public final class GitUnpinnedRule implements Rule {
         return hits;
     }
 
-    private static boolean checksOutCommit(List<SimpleCommand> later) {
-        for (SimpleCommand c : later) {
-            if (!c.isNamed("git")) {
-                continue;
+    /**
+     * Whether a later git command of the same RUN checks out, resets to, switches to or fetches a
+     * commit, or a ref given through a variable unknown here (decided at build time, not guessed).
+     */
+    private static boolean checksOutCommit(RunScript run, List<Commands.Call> later) {
+        for (Commands.Call c : later) {
+            if (c.run() != run) {
+                return false;
             }
-            int sub = Invocation.subcommand(c.args(), Set.of("checkout", "reset", "switch", "fetch"), GLOBAL_VALUED);
-            if (sub < 0) {
-                continue;
-            }
-            for (ShellWord w : c.args().subList(sub + 1, c.args().size())) {
-                if (w.known() && COMMIT.matcher(w.value()).matches()) {
-                    return true;
-                }
-                if (!w.known() && !w.unknownVariables().isEmpty()) {
-                    // a commit given through a build argument: decided at build time, not guessed
-                    return true;
-                }
+            if (c.call() instanceof GitCall g && g.selectsCommit()) {
+                return true;
             }
         }
         return false;

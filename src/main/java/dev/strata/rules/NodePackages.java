@@ -2,27 +2,35 @@ package dev.strata.rules;
 
 import dev.strata.rules.model.DockerfileModel;
 import dev.strata.rules.model.RunScript;
+import dev.strata.shell.Ecosystem;
+import dev.strata.shell.PackageManagerCall;
+import dev.strata.shell.PackageSpec;
 import dev.strata.shell.ShellWord;
 import dev.strata.shell.SimpleCommand;
+import dev.strata.shell.SpecKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
-/** npm/yarn/pnpm installs: package arguments and bare project installs. */
+/**
+ * npm/yarn/pnpm installs: package arguments and bare project installs, read from the shell
+ * package's {@link dev.strata.shell.ToolCalls} (as lock and pin read them): {@code npm install/i/add},
+ * {@code yarn add/install/global add} and a bare {@code yarn}, {@code pnpm add/install}.
+ */
 final class NodePackages {
-    private static final Pattern COMMIT_SHA = Pattern.compile("[0-9a-f]{40}");
-    private static final Pattern EXACT = Pattern.compile("v?\\d+\\.\\d+\\.\\d+([-+][0-9A-Za-z.+-]+)?");
-    private static final Set<String> VALUED = Invocation.set("--prefix", "--registry", "--cache", "-w", "--workspace", "--omit",
-            "--include", "--tag", "--network-timeout", "--modules-folder", "--cwd", "--filter", "-C", "--dir");
+    private static final Set<String> INSTALLS = Set.of("install", "add", "global add");
+    private static final Set<String> ACTION_WORDS = Set.of("install", "i", "in", "isntall", "add", "global");
 
     /**
      * One install.
      *
      * @param tool npm, yarn or pnpm
-     * @param packages the package words (empty for a bare install of the project)
+     * @param subcommand the word naming the action (the command name for a bare {@code yarn})
+     * @param packages the package arguments (empty for a bare install of the project); words with
+     *     unknown values are left out
+     * @param global {@code -g}/{@code --global} or {@code yarn global add}
      */
-    record Install(RunScript run, SimpleCommand command, String tool, ShellWord subcommand, List<ShellWord> packages, Invocation invocation) {}
+    record Install(RunScript run, SimpleCommand command, String tool, ShellWord subcommand, List<PackageSpec> packages, boolean global) {}
 
     private NodePackages() {}
 
@@ -32,57 +40,41 @@ final class NodePackages {
 
     private static List<Install> allUncached(DockerfileModel model) {
         List<Install> out = new ArrayList<>();
-        for (Commands.Located l : Commands.all(model)) {
-            SimpleCommand c = l.command();
-            List<ShellWord> args = c.args();
-            String tool = l.name();
-            int sub;
-            if (l.is("npm")) {
-                sub = Invocation.subcommand(args, Set.of("install", "i", "add", "in", "isntall"), VALUED);
-            } else if (l.is("yarn")) {
-                int g = Invocation.subcommand(args, Set.of("global"), VALUED);
-                sub = g >= 0 ? (g + 1 < args.size() && args.get(g + 1).is("add") ? g + 1 : -1)
-                        : Invocation.subcommand(args, Set.of("add", "install"), VALUED);
-                if (sub < 0 && !args.isEmpty() && args.stream().allMatch(w -> w.value().startsWith("-"))) {
-                    sub = -2; // bare `yarn` installs the project
-                }
-            } else if (l.is("pnpm")) {
-                sub = Invocation.subcommand(args, Set.of("add", "install", "i"), VALUED);
-            } else {
-                continue;
+        for (Commands.Call call : Commands.packageCalls(model, Ecosystem.NPM)) {
+            PackageManagerCall p = (PackageManagerCall) call.call();
+            if (!INSTALLS.contains(p.action())) {
+                continue; // npm ci, update: no package arguments to pin, and ci needs the lock file
             }
-            if (sub == -1) {
-                continue;
-            }
-            Invocation inv = Invocation.parse(c, args, sub < 0 ? 0 : sub + 1, VALUED);
-            List<ShellWord> packages = new ArrayList<>();
-            for (ShellWord w : inv.operands()) {
-                if (w.known() && !w.value().isEmpty()) {
-                    packages.add(w);
+            List<PackageSpec> packages = new ArrayList<>();
+            for (PackageSpec spec : p.packages()) {
+                if (spec.known() && !spec.word().value().isEmpty()) {
+                    packages.add(spec);
                 }
             }
-            out.add(new Install(l.run(), c, tool, sub < 0 ? c.words().get(0) : args.get(sub), packages, inv));
+            out.add(new Install(call.run(), p.command(), p.tool(), actionWord(p.command()), packages, p.hasFlag("global")));
         }
         return out;
     }
 
-    /** Whether a package argument names one exact version (or is local or a pinned git/tarball URL). */
-    static boolean pinned(String spec) {
-        if (spec.startsWith(".") || spec.startsWith("/") || spec.startsWith("file:") || spec.endsWith(".tgz") || spec.endsWith(".tar.gz")) {
+    /** The first argument naming the action, or the command word for a bare {@code yarn}. */
+    private static ShellWord actionWord(SimpleCommand c) {
+        for (ShellWord w : c.args()) {
+            if (w.known() && ACTION_WORDS.contains(w.value())) {
+                return w;
+            }
+        }
+        return c.words().get(0);
+    }
+
+    /**
+     * Whether a package argument names one exact version, or a fixed file: a local path or tarball,
+     * a git or URL spec at a full commit ({@link PackageSpec#exact()} for names and commits).
+     */
+    static boolean pinned(PackageSpec spec) {
+        if (spec.exact() || spec.kind() == SpecKind.FILE) {
             return true;
         }
-        if (spec.contains("://") || spec.startsWith("git") || spec.startsWith("github:")) {
-            int hash = spec.lastIndexOf('#');
-            return hash >= 0 && COMMIT_SHA.matcher(spec.substring(hash + 1)).matches();
-        }
-        int at = spec.lastIndexOf('@');
-        if (at <= 0) {
-            return false;
-        }
-        String v = spec.substring(at + 1);
-        if (v.startsWith("npm:")) {
-            return pinned(v.substring(4));
-        }
-        return EXACT.matcher(v).matches();
+        String v = spec.word().value();
+        return spec.kind() == SpecKind.URL && (v.endsWith(".tgz") || v.endsWith(".tar.gz"));
     }
 }

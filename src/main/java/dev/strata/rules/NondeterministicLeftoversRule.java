@@ -4,11 +4,13 @@ import dev.strata.dockerfile.Flag;
 import dev.strata.project.Layer;
 import dev.strata.rules.model.DockerfileModel;
 import dev.strata.rules.model.RunScript;
+import dev.strata.shell.Ecosystem;
+import dev.strata.shell.PackageManagerCall;
 import dev.strata.shell.ShellWord;
+import dev.strata.shell.ToolCall;
 import dev.strata.shell.SimpleCommand;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Caches left in a layer: apt lists after {@code apt-get update} without removing
@@ -47,10 +49,10 @@ public final class NondeterministicLeftoversRule implements Rule {
                 SimpleCommand c = cmds.get(i);
                 String name = names[i];
                 if (!reportedApt && !cleansLists && !aptCacheMount && (name.equals("apt-get") || name.equals("apt"))) {
-                    int sub = Invocation.subcommand(c.args(), Set.of("update"), Invocation.set("-o", "-c"));
-                    if (sub >= 0) {
+                    ShellWord update = aptUpdateWord(model, c);
+                    if (update != null) {
                         reportedApt = true;
-                        hits.add(Commands.at(model, run, c.args().get(sub),
+                        hits.add(Commands.at(model, run, update,
                                 "`apt-get update` leaves the package lists (/var/lib/apt/lists) in this layer: they hold"
                                         + " download dates, so two otherwise identical builds differ byte for byte, and the"
                                         + " image is larger.",
@@ -58,8 +60,8 @@ public final class NondeterministicLeftoversRule implements Rule {
                     }
                 }
                 if (!reportedPip && !pipNoCacheEnv && !pipCacheMount) {
-                    PipInstalls.Install pip = PipInstalls.of(run, c, name);
-                    if (pip != null && !pip.invocation().has("--no-cache-dir") && !pip.globalNoCache() && !pip.uv()) {
+                    PipInstalls.Install pip = PipInstalls.of(model, c);
+                    if (pip != null && !pip.call().hasFlag("no-cache") && !pip.uv()) {
                         reportedPip = true;
                         ShellWord at = pip.installWord();
                         hits.add(Commands.at(model, run, at,
@@ -81,5 +83,19 @@ public final class NondeterministicLeftoversRule implements Rule {
             }
         }
         return false;
+    }
+
+    /** The {@code update} word of an {@code apt-get update} (as ToolCalls recognizes it), or null. */
+    private static ShellWord aptUpdateWord(DockerfileModel model, SimpleCommand c) {
+        for (ToolCall t : Commands.toolCallsOf(model, c)) {
+            if (t instanceof PackageManagerCall p && p.ecosystem() == Ecosystem.APT && p.action().equals("update")) {
+                for (ShellWord w : c.args()) {
+                    if (w.is("update")) {
+                        return w;
+                    }
+                }
+            }
+        }
+        return null;
     }
 }

@@ -26,7 +26,7 @@ public final class NpmInstallWithoutLockfileRule implements Rule {
     public List<Hit> check(DockerfileModel model) {
         List<Hit> hits = new ArrayList<>();
         for (NodePackages.Install in : NodePackages.all(model)) {
-            if (!in.packages().isEmpty() || in.invocation().has("-g", "--global")) {
+            if (!in.packages().isEmpty() || in.global()) {
                 continue;
             }
             List<String> locks = LOCKS.getOrDefault(in.tool(), List.of());

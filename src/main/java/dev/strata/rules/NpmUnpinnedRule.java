@@ -2,6 +2,7 @@ package dev.strata.rules;
 
 import dev.strata.project.Layer;
 import dev.strata.rules.model.DockerfileModel;
+import dev.strata.shell.PackageSpec;
 import dev.strata.shell.ShellWord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,8 +25,9 @@ public final class NpmUnpinnedRule implements Rule {
         for (NodePackages.Install in : NodePackages.all(model)) {
             List<ShellWord> floating = new ArrayList<>();
             Map<ShellWord, String> repl = new LinkedHashMap<>();
-            for (ShellWord w : in.packages()) {
-                if (!NodePackages.pinned(w.value())) {
+            for (PackageSpec spec : in.packages()) {
+                if (!NodePackages.pinned(spec)) {
+                    ShellWord w = spec.word();
                     floating.add(w);
                     String v = w.value();
                     int at = v.lastIndexOf('@');

@@ -49,7 +49,7 @@ public final class PipRequirementsUnlockedRule implements Rule {
     public static List<Resolved> resolved(DockerfileModel model) {
         List<Resolved> out = new ArrayList<>();
         for (PipInstalls.Install in : PipInstalls.all(model)) {
-            for (ShellWord w : in.invocation().values("-r", "--requirement")) {
+            for (ShellWord w : in.call().files()) {
                 if (!w.known()) {
                     continue;
                 }
@@ -62,7 +62,7 @@ public final class PipRequirementsUnlockedRule implements Rule {
                     continue;
                 }
                 RequirementsFile rf = RequirementsFile.parse(ctxPath.get(), text.get(), loader(model.context()));
-                out.add(new Resolved(in, w, ctxPath.get(), rf, rf.hashCheckingMode() || in.invocation().has("--require-hashes")));
+                out.add(new Resolved(in, w, ctxPath.get(), rf, rf.hashCheckingMode() || in.call().hasFlag("require-hashes")));
             }
         }
         return out;

@@ -46,7 +46,7 @@ public final class PipUnpinnedRule implements Rule {
             hits.add(Commands.at(model, in.run(), floating.get(0).word(),
                     "`" + Commands.text(model, in.command()) + "` installs " + String.join(", ", why)
                             + ": pip takes the newest release that matches on the day of the build, so a rebuild later gets"
-                            + " different code" + (in.invocation().has("-U", "--upgrade") ? " (and --upgrade asks for exactly that)" : "") + ".",
+                            + " different code" + (in.call().hasFlag("upgrade") ? " (and --upgrade asks for exactly that)" : "") + ".",
                     (fixed == null ? "pin exact versions" : fixed)
                             + "  (the versions you tested; better: a lock with hashes from `pip-compile --generate-hashes`"
                             + " installed with `pip install --require-hashes -r requirements.lock`)"));

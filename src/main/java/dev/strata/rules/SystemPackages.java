@@ -2,14 +2,16 @@ package dev.strata.rules;
 
 import dev.strata.rules.model.DockerfileModel;
 import dev.strata.rules.model.RunScript;
+import dev.strata.shell.PackageManagerCall;
+import dev.strata.shell.PackageSpec;
 import dev.strata.shell.ShellWord;
 import dev.strata.shell.SimpleCommand;
+import dev.strata.shell.SpecKind;
 import dev.strata.shell.ToolCalls;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
-/** Recognises system package installs (apt, apk, yum, dnf, zypper) and which packages carry a version. */
+/** System package installs (apt, apk, yum, dnf, zypper) and which packages are pinned to one version. */
 public final class SystemPackages {
     /** The system package managers the audit understands. */
     public enum Manager {
@@ -33,15 +35,12 @@ public final class SystemPackages {
     /**
      * One install command.
      *
-     * @param unpinned package words without a version (words with unknown values are in neither list)
-     * @param pinned package words with a version
+     * @param unpinned package words without an exact version (words with unknown values are in neither list)
+     * @param pinned package words that select exactly one version
+     * @param unpinnedSpecs the parsed specs of {@code unpinned}, in the same order
      */
-    public record Install(Manager manager, RunScript run, SimpleCommand command, List<ShellWord> unpinned, List<ShellWord> pinned) {}
-
-    private static final Set<String> APT_VALUED = Invocation.set("-o", "--option", "-c", "--config-file", "-t", "--target-release", "--default-release");
-    private static final Set<String> APK_VALUED = Invocation.set("-t", "--virtual", "-X", "--repository", "-p", "--root", "--arch", "--cache-dir", "--repositories-file", "--keys-dir");
-    private static final Set<String> RPM_VALUED = Invocation.set("-c", "--config", "--installroot", "--releasever", "--enablerepo", "--disablerepo", "-x", "--exclude", "--repo", "--repofrompath", "--setopt", "--forcearch", "--nogpgcheck-x");
-    private static final Set<String> ZYPPER_VALUED = Invocation.set("-t", "--type", "-r", "--repo", "--from", "-R", "--root", "-D", "--reposd-dir", "-C", "--cache-dir");
+    public record Install(Manager manager, RunScript run, SimpleCommand command, List<ShellWord> unpinned, List<ShellWord> pinned,
+                          List<PackageSpec> unpinnedSpecs) {}
 
     private SystemPackages() {}
 
@@ -50,76 +49,56 @@ public final class SystemPackages {
         return model.memo().get("system", () -> installsUncached(model));
     }
 
+    /**
+     * Reads the installs from the shell package's {@link ToolCalls} (the recognizer lock and pin use),
+     * so audit and lock agree on what is an install, which words are packages and which are pinned:
+     * a package is pinned when its spec selects exactly one version ({@link PackageSpec#exact()}).
+     */
     private static List<Install> installsUncached(DockerfileModel model) {
         List<Install> out = new ArrayList<>();
-        for (Commands.Located l : Commands.all(model)) {
-            SimpleCommand c = l.command();
-            Manager m;
-            Invocation inv;
-            if (l.is("apt-get", "apt", "aptitude")) {
-                int sub = Invocation.subcommand(c.args(), Set.of("install"), APT_VALUED);
-                if (sub < 0) {
-                    continue;
-                }
-                m = Manager.APT;
-                inv = Invocation.parse(c, c.args(), sub + 1, APT_VALUED);
-            } else if (l.is("apk")) {
-                int sub = Invocation.subcommand(c.args(), Set.of("add"), APK_VALUED);
-                if (sub < 0) {
-                    continue;
-                }
-                m = Manager.APK;
-                inv = Invocation.parse(c, c.args(), sub + 1, APK_VALUED);
-            } else if (l.is("yum", "dnf", "microdnf", "dnf5", "tdnf")) {
-                int sub = Invocation.subcommand(c.args(), Set.of("install"), RPM_VALUED);
-                if (sub < 0) {
-                    continue;
-                }
-                m = l.is("yum") ? Manager.YUM : Manager.DNF;
-                inv = Invocation.parse(c, c.args(), sub + 1, RPM_VALUED);
-            } else if (l.is("zypper")) {
-                int sub = Invocation.subcommand(c.args(), Set.of("install", "in"), ZYPPER_VALUED);
-                if (sub < 0) {
-                    continue;
-                }
-                m = Manager.ZYPPER;
-                inv = Invocation.parse(c, c.args(), sub + 1, ZYPPER_VALUED);
-            } else {
+        for (Commands.Call call : Commands.toolCalls(model)) {
+            if (!(call.call() instanceof PackageManagerCall p)) {
+                continue;
+            }
+            Manager m = manager(p);
+            if (m == null) {
                 continue;
             }
             List<ShellWord> unpinned = new ArrayList<>();
             List<ShellWord> pinned = new ArrayList<>();
-            for (ShellWord w : inv.operands()) {
-                if (!w.known()) {
+            List<PackageSpec> unpinnedSpecs = new ArrayList<>();
+            for (PackageSpec spec : p.packages()) {
+                ShellWord w = spec.word();
+                if (!w.known() || spec.kind() != SpecKind.NAME || w.value().isEmpty() || local(w.value())) {
                     continue;
                 }
-                String v = w.value();
-                if (v.isEmpty() || local(v)) {
-                    continue;
+                if (spec.exact()) {
+                    pinned.add(w);
+                } else {
+                    unpinned.add(w);
+                    unpinnedSpecs.add(spec);
                 }
-                (versioned(m, v) ? pinned : unpinned).add(w);
             }
             if (!unpinned.isEmpty() || !pinned.isEmpty()) {
-                out.add(new Install(m, l.run(), c, unpinned, pinned));
+                out.add(new Install(m, call.run(), p.command(), unpinned, pinned, unpinnedSpecs));
             }
         }
         return out;
     }
 
-    private static boolean local(String v) {
-        return v.startsWith("/") || v.startsWith("./") || v.startsWith("../") || v.endsWith(".deb") || v.endsWith(".rpm")
-                || v.endsWith(".apk") || v.startsWith("@") || v.contains("://") || v.contains("*");
+    /** The manager of an install call, or null when the call installs no named system packages. */
+    private static Manager manager(PackageManagerCall p) {
+        return switch (p.ecosystem()) {
+            case APT -> p.action().equals("install") ? Manager.APT : null;
+            case APK -> p.action().equals("add") ? Manager.APK : null;
+            case RPM -> p.action().equals("install") ? (p.tool().equals("yum") ? Manager.YUM : Manager.DNF) : null;
+            case ZYPPER -> p.action().equals("install") ? Manager.ZYPPER : null;
+            default -> null;
+        };
     }
 
-    static boolean versioned(Manager m, String v) {
-        return switch (m) {
-            case APT -> v.indexOf('=') > 0 && v.indexOf('=') < v.length() - 1;
-            case APK -> (v.indexOf('=') > 0 || v.indexOf('~') > 0) && !v.endsWith("=");
-            case ZYPPER -> {
-                int eq = v.indexOf('=');
-                yield eq > 0 && v.charAt(eq - 1) != '>' && v.charAt(eq - 1) != '<' && eq < v.length() - 1;
-            }
-            case YUM, DNF -> ToolCalls.isRpmVersioned(v);
-        };
+    /** Virtual-package names ({@code @group}) and globs select no single package to pin. */
+    private static boolean local(String v) {
+        return v.startsWith("@") || v.contains("*");
     }
 }

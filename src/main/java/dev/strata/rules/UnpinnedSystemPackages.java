@@ -1,6 +1,7 @@
 package dev.strata.rules;
 
 import dev.strata.rules.model.DockerfileModel;
+import dev.strata.shell.PackageSpec;
 import dev.strata.shell.ShellWord;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -19,15 +20,23 @@ final class UnpinnedSystemPackages {
             }
             // words of one command have distinct spans, so identity is equality here and skips hashing records
             Map<ShellWord, String> repl = new IdentityHashMap<>();
-            for (ShellWord w : in.unpinned()) {
-                repl.put(w, w.raw() + manager.versionSeparator + "<version>");
+            List<String> pins = new ArrayList<>();
+            boolean ranged = false;
+            for (PackageSpec spec : in.unpinnedSpecs()) {
+                ShellWord w = spec.word();
+                // a bare name keeps its spelling; a range or wildcard version is replaced by the exact one
+                boolean constrained = !spec.constraint().isEmpty() && w.value().endsWith(spec.constraint());
+                ranged |= constrained;
+                String head = constrained ? w.value().substring(0, w.value().length() - spec.constraint().length()) : null;
+                repl.put(w, (constrained ? head : w.raw()) + manager.versionSeparator + "<version>");
+                pins.add((constrained ? head : w.value()) + manager.versionSeparator + "<version>");
             }
             String fixed = Commands.rewrite(model, in.command(), repl);
-            String fix = (fixed == null ? "pin each package: " + manager.example + " "
-                    + String.join(" ", in.unpinned().stream().map(w -> w.value() + manager.versionSeparator + "<version>").toList())
+            String fix = (fixed == null ? "pin each package: " + manager.example + " " + String.join(" ", pins)
                     : fixed) + "  (the versions you built with; `strata lock` records them)" + archiveNote;
             hits.add(Commands.at(model, in.run(), in.unpinned().get(0),
-                    "`" + manager.label + "` of " + Commands.names(in.unpinned()) + " without a version installs whatever the"
+                    "`" + manager.label + "` of " + Commands.names(in.unpinned()) + (ranged ? " without an exact version" : " without a version")
+                            + " installs whatever the"
                             + " repository serves on the day of the build, so a later rebuild gets different binaries, or fails"
                             + " once the repository has moved on.",
                     fix));

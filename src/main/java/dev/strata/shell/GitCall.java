@@ -19,4 +19,17 @@ public record GitCall(SimpleCommand command, String action, ShellWord url, Shell
     public boolean refIsCommit() {
         return ref != null && ref.known() && ToolCalls.looksLikeCommit(ref.value());
     }
+
+    /**
+     * Whether this checkout, switch, reset or fetch fixes the source at one commit: its ref is a
+     * commit hash, or comes from a variable unknown here (a commit passed as a build argument is
+     * decided at build time, not guessed at). Lock and audit both read a clone followed by such a
+     * call in the same RUN as pinned.
+     */
+    public boolean selectsCommit() {
+        if (ref == null || !(action.equals("checkout") || action.equals("switch") || action.equals("reset") || action.equals("fetch"))) {
+            return false;
+        }
+        return ref.known() ? ToolCalls.looksLikeCommit(ref.value()) : !ref.unknownVariables().isEmpty();
+    }
 }

@@ -24,7 +24,7 @@ import java.util.Set;
  * @param flags            normalized options present: {@code no-install-recommends}, {@code upgrade},
  *                         {@code require-hashes}, {@code no-deps}, {@code pre}, {@code user}, {@code no-cache},
  *                         {@code global}, {@code frozen-lockfile}, {@code locked}, {@code editable},
- *                         {@code dated-snapshot} (R), {@code yes}, ...
+ *                         {@code dated-snapshot} (R), {@code yes}, {@code all} (conda update --all), ...
  * @param targetRelease    apt {@code -t}/{@code --target-release}, else ""
  * @param argumentsUnknown true when some arguments are not visible ({@code xargs}) or not understood
  */

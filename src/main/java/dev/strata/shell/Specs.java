@@ -197,7 +197,7 @@ final class Specs {
                     || v.contains("&sha256=");
             return new PackageSpec(w, egg.isEmpty() ? v : egg, "", "", hashed && w.known(), "", SpecKind.URL);
         }
-        if (looksLikePath(v) || v.endsWith(".whl") || v.endsWith(".tar.gz") || v.endsWith(".zip")
+        if (looksLikePath(v) || (v.endsWith(".whl") || v.endsWith(".tar.gz") || v.endsWith(".zip")) && v.indexOf('@') < 0
                 || (v.indexOf('/') >= 0 && v.indexOf(" @ ") < 0 && v.indexOf('@') < 0)) {
             return new PackageSpec(w, v, "", "", false, "", SpecKind.FILE);
         }
@@ -271,8 +271,10 @@ final class Specs {
             ref = base.substring(at + 1);
         }
         String name = egg.isEmpty() ? url : egg;
+        // a full commit id, as pip-unpinned asks: an abbreviated one can become ambiguous as the repository grows
+        boolean full = ref.length() == 40 || ref.length() == 64;
         return new PackageSpec(w, name, ref.isEmpty() ? "" : "@" + ref, ref,
-                w.known() && ToolCalls.looksLikeCommit(ref), qualifier, SpecKind.VCS);
+                w.known() && full && ToolCalls.looksLikeCommit(ref), qualifier, SpecKind.VCS);
     }
 
     private static String fragmentValue(String url, String key) {
@@ -360,20 +362,37 @@ final class Specs {
         return n;
     }
 
-    /** npm: {@code [@scope/]name[@range]}, tarball/git/path forms. */
+    /**
+     * npm: {@code [@scope/]name[@range]}, an alias {@code name@npm:other@version} (exact when the
+     * aliased version is), tarball/git/path forms. A git or URL spec is exact when its {@code #}
+     * fragment is a full commit hash; a tarball ({@code .tgz}, {@code .tar.gz}) is a fixed file.
+     */
     static PackageSpec npm(ShellWord w) {
         String v = w.value();
-        if (hasScheme(v) || looksLikePath(v) || v.endsWith(".tgz") || v.startsWith("git+") || v.startsWith("github:")
-                || v.startsWith("file:")) {
-            return v.startsWith("git") ? new PackageSpec(w, v, "", "", false, "", SpecKind.VCS) : file(w, v);
+        if (hasScheme(v) || looksLikePath(v) || v.endsWith(".tgz") || v.endsWith(".tar.gz") || v.startsWith("git+")
+                || v.startsWith("github:") || v.startsWith("file:")) {
+            int hash = v.lastIndexOf('#');
+            String ref = hash < 0 ? "" : v.substring(hash + 1);
+            boolean commit = w.known() && ref.length() == 40 && ToolCalls.looksLikeCommit(ref);
+            if (v.startsWith("git")) {
+                return new PackageSpec(w, hash < 0 ? v : v.substring(0, hash), hash < 0 ? "" : "#" + ref, ref, commit, "",
+                        SpecKind.VCS);
+            }
+            PackageSpec f = file(w, v);
+            return commit ? new PackageSpec(w, v.substring(0, hash), "#" + ref, ref, true, "", f.kind()) : f;
         }
         int at = v.indexOf('@', v.startsWith("@") ? 1 : 0);
         if (at < 0) {
             return new PackageSpec(w, v, "", "", false, "", SpecKind.NAME);
         }
         String version = v.substring(at + 1);
-        return new PackageSpec(w, v.substring(0, at), v.substring(at), version, w.known() && isExactSemver(version), "",
-                SpecKind.NAME);
+        boolean exact = isExactSemver(version);
+        if (version.startsWith("npm:")) {
+            String aliased = version.substring(4);
+            int aliasAt = aliased.indexOf('@', aliased.startsWith("@") ? 1 : 0);
+            exact = aliasAt > 0 && isExactSemver(aliased.substring(aliasAt + 1));
+        }
+        return new PackageSpec(w, v.substring(0, at), v.substring(at), version, w.known() && exact, "", SpecKind.NAME);
     }
 
     /** MAJOR.MINOR.PATCH[-pre][+build], optionally prefixed by "=" or "v". */
@@ -399,9 +418,12 @@ final class Specs {
         return i == v.length() || v.charAt(i) == '-' || v.charAt(i) == '+';
     }
 
-    /** gem: {@code name[:version]}. */
+    /** gem: {@code name[:version]}, or a local {@code .gem} file. */
     static PackageSpec gem(ShellWord w, String versionOption) {
         String v = w.value();
+        if (v.endsWith(".gem") || looksLikePath(v)) {
+            return file(w, v);
+        }
         int colon = v.indexOf(':');
         if (colon > 0) {
             String version = v.substring(colon + 1);

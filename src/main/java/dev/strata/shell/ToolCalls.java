@@ -36,10 +36,15 @@ public final class ToolCalls {
             return List.of();
         }
         List<ShellWord> args = command.args();
+        if (name.equals("busybox") && !args.isEmpty() && args.get(0).known() && BUSYBOX_APPLETS.contains(args.get(0).value())) {
+            // busybox wget URL, busybox sha256sum -c: the applet is the tool
+            name = args.get(0).value();
+            args = args.subList(1, args.size());
+        }
         ToolCall call = switch (name) {
             case "apt-get", "apt", "aptitude" -> apt(command, name, args);
             case "apk" -> apk(command, args);
-            case "yum", "dnf", "microdnf", "tdnf" -> rpm(command, name, args);
+            case "yum", "dnf", "dnf5", "microdnf", "tdnf" -> rpm(command, name, args);
             case "zypper" -> zypper(command, args);
             case "conda", "mamba", "micromamba" -> conda(command, name, args);
             case "npm", "yarn", "pnpm" -> npm(command, name, args);
@@ -50,8 +55,9 @@ public final class ToolCalls {
             case "poetry", "pipenv", "pdm" -> pythonProject(command, name, args);
             case "curl", "wget" -> download(command, name, args, script);
             case "git" -> git(command, args);
-            case "sha256sum", "sha512sum", "sha1sum", "md5sum", "sha384sum", "sha224sum", "b2sum", "shasum", "gpg",
+            case "sha256sum", "sha512sum", "sha1sum", "md5sum", "sha384sum", "sha224sum", "b2sum", "shasum", "cksum", "gpg",
                     "gpgv", "gpg2" -> checksum(command, name, args, script);
+            case "cosign", "minisign" -> signature(command, name, args);
             case "install2.r", "installGithub.r", "installBioc.r" -> RCalls.littler(command, name, args);
             case "Rscript", "R" -> null;
             default -> isPip(name) ? pip(command, name, args) : isPython(name) ? pythonModule(command, name, args) : null;
@@ -61,6 +67,10 @@ public final class ToolCalls {
         }
         return call == null ? List.of() : List.of(call);
     }
+
+    /** The busybox applets recognized as tools when run as {@code busybox APPLET ...}. */
+    private static final Set<String> BUSYBOX_APPLETS = Set.of("wget", "sha256sum", "sha512sum", "sha1sum", "md5sum",
+            "sha3sum");
 
     /**
      * Whether a yum/dnf/microdnf package argument names a version ({@code foo-1.2-3.el9}) rather
@@ -130,7 +140,7 @@ public final class ToolCalls {
     // ---------------------------------------------------------------- system package managers
 
     private static final Set<String> APT_VALUE = Set.of("-o", "-t", "-c", "--target-release", "--default-release",
-            "--option", "--config-file", "-a", "--host-architecture");
+            "--option", "--config-file", "-a", "--host-architecture", "--snapshot", "-S");
 
     private static ToolCall apt(SimpleCommand command, String tool, List<ShellWord> args) {
         CommandLine c = CommandLine.parse(args, APT_VALUE);
@@ -198,7 +208,7 @@ public final class ToolCalls {
 
     private static final Set<String> RPM_VALUE = Set.of("--enablerepo", "--disablerepo", "--setopt", "--releasever",
             "-c", "--config", "--installroot", "-x", "--exclude", "--repo", "--repoid", "--nobest", "-d", "-e",
-            "--downloaddir", "--forcearch", "--destdir");
+            "--downloaddir", "--forcearch", "--destdir", "--repofrompath");
 
     private static ToolCall rpm(SimpleCommand command, String tool, List<ShellWord> args) {
         CommandLine c = CommandLine.parse(args, RPM_VALUE);
@@ -242,7 +252,7 @@ public final class ToolCalls {
     }
 
     private static final Set<String> ZYPPER_VALUE = Set.of("-r", "--repo", "--from", "-t", "--type", "--root",
-            "-R", "-D", "--reposd-dir");
+            "-R", "-D", "--reposd-dir", "-C", "--cache-dir");
 
     private static ToolCall zypper(SimpleCommand command, List<ShellWord> args) {
         CommandLine c = CommandLine.parse(args, ZYPPER_VALUE);
@@ -424,6 +434,7 @@ public final class ToolCalls {
         flag(c, flags, "override-channels", "--override-channels");
         flag(c, flags, "no-deps", "--no-deps");
         flag(c, flags, "freeze-installed", "--freeze-installed");
+        flag(c, flags, "all", "--all");
         return new PackageManagerCall(command, Ecosystem.CONDA, tool, action, packages, files, List.of(),
                 c.all("-c", "--channel"), List.of(), flags, "", anyUnknown(command, c.operands));
     }
@@ -431,7 +442,7 @@ public final class ToolCalls {
     // ---------------------------------------------------------------- npm, gem, go, cargo
 
     private static final Set<String> NPM_VALUE = Set.of("--prefix", "--registry", "--omit", "--include", "--cache",
-            "--tag", "-w", "--workspace", "--cwd", "--filter", "--network-timeout");
+            "--tag", "-w", "--workspace", "--cwd", "--filter", "--network-timeout", "--modules-folder", "-C", "--dir");
 
     private static ToolCall npm(SimpleCommand command, String tool, List<ShellWord> args) {
         CommandLine c = CommandLine.parse(args, NPM_VALUE);
@@ -477,11 +488,12 @@ public final class ToolCalls {
     }
 
     private static final Set<String> GEM_VALUE = Set.of("-v", "--version", "-s", "--source", "-i", "--install-dir",
-            "-n", "--bindir", "--platform", "-g", "--file");
+            "-n", "--bindir", "--platform", "-g", "--file", "-P", "--trust-policy", "--document");
 
     private static ToolCall gem(SimpleCommand command, List<ShellWord> args) {
         CommandLine c = CommandLine.parse(args, GEM_VALUE);
-        if (c.operands.isEmpty() || !(firstOperand(c).equals("install") || firstOperand(c).equals("update"))) {
+        String action = firstOperand(c).equals("i") ? "install" : firstOperand(c);
+        if (c.operands.isEmpty() || !(action.equals("install") || action.equals("update"))) {
             return null;
         }
         ShellWord version = c.first("-v", "--version");
@@ -493,7 +505,7 @@ public final class ToolCalls {
         }
         Set<String> flags = new LinkedHashSet<>();
         flag(c, flags, "no-document", "-N", "--no-document", "--no-ri", "--no-rdoc");
-        return new PackageManagerCall(command, Ecosystem.GEM, "gem", firstOperand(c), packages, List.of(), List.of(),
+        return new PackageManagerCall(command, Ecosystem.GEM, "gem", action, packages, List.of(), List.of(),
                 c.all("-s", "--source"), List.of(), flags, "", anyUnknown(command, c.operands));
     }
 
@@ -706,6 +718,35 @@ public final class ToolCalls {
 
     // ---------------------------------------------------------------- checksums
 
+    private static String algorithmOf(String tool, CommandLine c) {
+        return switch (tool) {
+            case "sha256sum" -> "sha256";
+            case "sha512sum" -> "sha512";
+            case "sha384sum" -> "sha384";
+            case "sha224sum" -> "sha224";
+            case "sha1sum" -> "sha1";
+            case "md5sum" -> "md5";
+            case "b2sum" -> "blake2";
+            case "cksum" -> {
+                ShellWord a = c.first("-a", "--algorithm");
+                yield a == null ? "crc" : a.value();
+            }
+            default -> {
+                ShellWord a = c.first("-a", "--algorithm");
+                yield a == null ? "sha1" : "sha" + a.value();
+            }
+        };
+    }
+
+    /** {@code cosign verify*} and {@code minisign -V}: a signature check on what was fetched. */
+    private static ToolCall signature(SimpleCommand command, String tool, List<ShellWord> args) {
+        boolean verify = tool.equals("cosign")
+                ? args.stream().anyMatch(w -> w.value().startsWith("verify"))
+                : args.stream().anyMatch(w -> w.known() && w.value().startsWith("-") && !w.value().startsWith("--")
+                        && w.value().indexOf('V') > 0); // getopt clusters: -Vm file
+        return verify ? new ChecksumCheck(command, tool, tool, List.of(), List.of(), List.of()) : null;
+    }
+
     private static ToolCall checksum(SimpleCommand command, String tool, List<ShellWord> args, Script script) {
         if (tool.startsWith("gpg")) {
             boolean verify = tool.equals("gpgv");
@@ -721,21 +762,13 @@ public final class ToolCalls {
         }
         CommandLine c = CommandLine.parse(args, Set.of("-a", "--algorithm"));
         if (!c.has("-c", "--check")) {
+            if (command.isInside(NestingKind.COMMAND_SUBSTITUTION)) {
+                // [ "$(sha256sum f | cut -d' ' -f1)" = "$SHA256" ]: the sum is computed to be compared
+                return new ChecksumCheck(command, tool, algorithmOf(tool, c), List.of(), List.of(), List.of());
+            }
             return null;
         }
-        String algorithm = switch (tool) {
-            case "sha256sum" -> "sha256";
-            case "sha512sum" -> "sha512";
-            case "sha384sum" -> "sha384";
-            case "sha224sum" -> "sha224";
-            case "sha1sum" -> "sha1";
-            case "md5sum" -> "md5";
-            case "b2sum" -> "blake2";
-            default -> {
-                ShellWord a = c.first("-a", "--algorithm");
-                yield a == null ? "sha1" : "sha" + a.value();
-            }
-        };
+        String algorithm = algorithmOf(tool, c);
         List<ShellWord> files = new ArrayList<>();
         boolean stdin = c.operands.isEmpty();
         for (ShellWord w : c.operands) {

@@ -309,4 +309,45 @@ class ToolCallsTest {
         assertThat(c.packages()).extracting(PackageSpec::exact)
                 .containsExactly(true, true, true, true, true, true, false, true);
     }
+
+    @Test
+    void busyboxAppletsAreTheirTools() throws Exception {
+        List<ToolCall> saved = calls("busybox wget -O /tmp/t.tgz https://example.org/t.tgz");
+        assertThat(saved).hasSize(1);
+        Download d = (Download) saved.get(0);
+        assertThat(d.tool()).isEqualTo("wget");
+        assertThat(d.urls()).extracting(ShellWord::value).containsExactly("https://example.org/t.tgz");
+        assertThat(d.output().value()).isEqualTo("/tmp/t.tgz");
+        assertThat(d.pipedToInterpreter()).isFalse();
+        Download piped = (Download) calls("busybox wget -qO- https://example.org/i.sh | sh").get(0);
+        assertThat(piped.toStdout()).isTrue();
+        assertThat(piped.interpreter()).isEqualTo("sh");
+        assertThat(calls("echo \"$SUM  f\" | busybox sha256sum -c -")).singleElement().isInstanceOf(ChecksumCheck.class);
+        assertThat(calls("busybox tar -xzf t.tgz")).isEmpty();
+    }
+
+    @Test
+    void signatureToolsAndComparedSumsAreChecks() throws Exception {
+        assertThat(calls("cosign verify-blob --key k.pub --signature s.sig f")).singleElement()
+                .satisfies(c -> assertThat(((ChecksumCheck) c).algorithm()).isEqualTo("cosign"));
+        assertThat(calls("minisign -Vm f -P KEY")).singleElement().isInstanceOf(ChecksumCheck.class);
+        assertThat(calls("minisign -Sm f")).isEmpty();
+        assertThat(calls("minisign -V -m f -P KEY")).singleElement().isInstanceOf(ChecksumCheck.class);
+        assertThat(calls("cosign sign f")).isEmpty();
+        assertThat(calls("test \"$(sha256sum f | cut -d' ' -f1)\" = \"$SHA\"")).filteredOn(ChecksumCheck.class::isInstance)
+                .singleElement().satisfies(c -> assertThat(((ChecksumCheck) c).algorithm()).isEqualTo("sha256"));
+        assertThat(calls("sha256sum f > f.sha256")).isEmpty();
+        assertThat(calls("cksum -a sha256 -c f.sum")).singleElement()
+                .satisfies(c -> assertThat(((ChecksumCheck) c).algorithm()).isEqualTo("sha256"));
+    }
+
+    @Test
+    void gitCallsThatSelectACommit() throws Exception {
+        assertThat(((GitCall) calls("git checkout -q 0123456789abcdef0123456789abcdef01234567").get(0)).selectsCommit()).isTrue();
+        assertThat(((GitCall) calls("git -C r reset --hard $COMMIT").get(0)).selectsCommit()).isTrue();
+        assertThat(((GitCall) calls("git fetch --depth 1 origin abc1234").get(0)).selectsCommit()).isTrue();
+        assertThat(((GitCall) calls("git checkout main").get(0)).selectsCommit()).isFalse();
+        assertThat(((GitCall) calls("git fetch origin").get(0)).selectsCommit()).isFalse();
+        assertThat(((GitCall) calls("git clone -b abc1234 https://example.org/r.git").get(0)).selectsCommit()).isFalse();
+    }
 }
