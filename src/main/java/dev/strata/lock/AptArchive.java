@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -172,7 +172,7 @@ public final class AptArchive {
 
     private static void record(String name, String version, Set<String> names, Map<String, Set<String>> versions) {
         if (name != null && version != null && names.contains(name)) {
-            versions.computeIfAbsent(name, n -> new HashSet<>()).add(version);
+            versions.computeIfAbsent(name, n -> new LinkedHashSet<>()).add(version);
         }
     }
 

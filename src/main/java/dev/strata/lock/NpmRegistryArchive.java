@@ -1,11 +1,10 @@
 package dev.strata.lock;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** Drift of npm packages: each locked version in the registry's packument. */
-public final class NpmRegistryArchive implements PackageArchive {
+public final class NpmRegistryArchive extends EachPackageArchive {
     private final NpmRegistry registry;
 
     public NpmRegistryArchive(NpmRegistry registry) {
@@ -17,17 +16,9 @@ public final class NpmRegistryArchive implements PackageArchive {
         return "npm";
     }
 
-    @Override
-    public List<DriftEntry> check(LockFile lock, List<PackageLock> locked) throws ResolutionException {
-        List<DriftEntry> out = new ArrayList<>();
-        for (PackageLock p : locked) {
-            out.add(check(p));
-        }
-        return out;
-    }
-
     /** gone when the version (or the package) is no longer published; moved when {@code latest} now names another version. */
-    private DriftEntry check(PackageLock p) throws ResolutionException {
+    @Override
+    DriftEntry check(PackageLock p) throws ResolutionException {
         String subject = p.ecosystem() + ":" + p.name();
         Optional<NpmRegistry.Release> release = registry.release(p.name(), p.version());
         if (release.isEmpty()) {

@@ -1,11 +1,10 @@
 package dev.strata.lock;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** Drift of pip packages: each locked version and its hashes on a PEP 691 index. */
-public final class PythonIndexArchive implements PackageArchive {
+public final class PythonIndexArchive extends EachPackageArchive {
     private final PythonIndex index;
 
     public PythonIndexArchive(PythonIndex index) {
@@ -19,15 +18,7 @@ public final class PythonIndexArchive implements PackageArchive {
 
     /** gone when the version is no longer listed or its files no longer carry the locked hashes. */
     @Override
-    public List<DriftEntry> check(LockFile lock, List<PackageLock> locked) throws ResolutionException {
-        List<DriftEntry> out = new ArrayList<>();
-        for (PackageLock p : locked) {
-            out.add(check(p));
-        }
-        return out;
-    }
-
-    private DriftEntry check(PackageLock p) throws ResolutionException {
+    DriftEntry check(PackageLock p) throws ResolutionException {
         String subject = p.ecosystem() + ":" + p.name();
         Optional<List<String>> hashes = index.hashes(p.name(), p.version());
         if (hashes.isEmpty()) {
