@@ -77,6 +77,7 @@ public final class LockCommand implements Callable<Integer> {
             LockResult result = locker.lock(where.dockerfile(), where.lock(), image, Instant.now());
             if (dryRun) {
                 out.print(result.text());
+                result.notes().forEach(n -> err.println("note: " + n)); // stdout stays a valid lock
             } else {
                 if (result.changed()) {
                     AtomicFiles.write(where.lock(), result.text().getBytes(StandardCharsets.UTF_8), null);

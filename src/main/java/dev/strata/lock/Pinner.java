@@ -54,7 +54,7 @@ public final class Pinner {
         DockerfileInputs inputs = DockerfileInputs.of(df);
         AptStages aptStages = AptStages.of(df);
         List<TextEdit> edits = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(inputs.notes()); // what lock could not take, pin can not pin either
         Path context = dockerfile.toAbsolutePath().getParent();
         java.util.Map<Path, byte[]> generated = new java.util.TreeMap<>();
         for (LockTarget t : inputs.targets()) {
@@ -173,6 +173,8 @@ public final class Pinner {
             Optional<PackageLock> entry = lock.packages().stream()
                     .filter(e -> e.ecosystem().equals(p.ecosystem()) && samePackage(e.ecosystem(), e.name(), p.name())).findFirst();
             if (entry.isEmpty()) {
+                notes.add("line " + p.line() + ": " + p.ecosystem() + " package " + p.name() + " is not in the lock"
+                        + " (run strata lock --image IMAGE to record the installed version)");
                 return;
             }
             Optional<String> spec = PackageSpecs.pinned(p.ecosystem(), p.keepPrefix(), entry.get());

@@ -171,11 +171,17 @@ final class RunInputs {
             return; // conda init, pip download, apt-get upgrade...: nothing to pin in place
         }
         for (PackageSpec spec : p.packages()) {
-            if (spec.kind() != SpecKind.NAME || !spec.known()) {
+            if (spec.kind() == SpecKind.NAME && (!spec.known() || spec.word().value().contains("$"))) {
+                // a package list held in a variable ($PHPIZE_DEPS, $fetchDeps): say so, the audit still flags it
+                notes.add("line " + line + ": " + ecosystem + " install of " + spec.word().raw()
+                        + ": package names decided when the RUN runs (a variable, a command substitution) are neither locked nor pinned; write them out to lock them");
+                continue;
+            }
+            if (spec.kind() != SpecKind.NAME) {
                 continue;
             }
             String value = spec.word().value();
-            if (value.contains("$") || ecosystem.equals("apt") && spec.qualifier().startsWith("/")
+            if (ecosystem.equals("apt") && spec.qualifier().startsWith("/")
                     || ecosystem.equals("pip") && value.contains(";")) {
                 continue; // a release-qualified apt package or a pip marker: no version fits in place
             }
@@ -185,6 +191,10 @@ final class RunInputs {
                     // pip install foo==${VER} with VER known from an ARG or ENV of the stage: the
                     // version is explicit, so it is locked at the installed version and nothing is pinned
                     targets.add(new LockTarget.Pkg(ecosystem, spec.name(), spec.word().start(), spec.word().end(), value, true, line));
+                } else if (!spec.exact() && spec.word().raw().contains("$")) {
+                    notes.add("line " + line + ": " + ecosystem + " package " + spec.name() + " comes from " + spec.word().raw()
+                            + ": neither locked nor pinned (pin can not write a version into a variable); write the package out in the RUN,"
+                            + " or give it an exact version where the variable is set");
                 }
                 continue;
             }

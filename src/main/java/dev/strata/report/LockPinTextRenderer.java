@@ -32,7 +32,10 @@ public final class LockPinTextRenderer {
         plan.edits().forEach(e -> s.append("pinned    ").append(e.why()).append(System.lineSeparator()));
         plan.generated().keySet().forEach(g -> s.append(written ? "generated " : "would generate ").append(g).append(System.lineSeparator()));
         plan.notes().forEach(n -> s.append("note: ").append(n).append(System.lineSeparator()));
-        if (!plan.changes()) {
+        if (!plan.changes() && !plan.notes().isEmpty()) {
+            s.append(plan.dockerfile()).append(": nothing pinned; ").append(plan.notes().size())
+                    .append(plan.notes().size() == 1 ? " note above says" : " notes above say").append(" what is left").append(System.lineSeparator());
+        } else if (!plan.changes()) {
             s.append(plan.dockerfile()).append(": nothing left to pin").append(System.lineSeparator());
         } else {
             s.append(plan.dockerfile()).append(written ? ": pinned " : ": would pin ").append(plan.edits().size())
