@@ -13,6 +13,7 @@ import dev.strata.shell.WordExpansionException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,6 +46,8 @@ public record DockerfileInputs(List<LockTarget> targets, List<String> notes) {
         /** Where each global ARG's default ends, for pinning {@code FROM ${BASE}}. */
         private final Map<String, Integer> globalArgValueEnd = new HashMap<>();
         private final Set<String> stages = new HashSet<>();
+        /** Each named stage so far, for the ENV a later {@code FROM <stage>} starts with. */
+        private final Map<String, Stage> stageEnvs = new HashMap<>();
 
         Finder(Dockerfile df) {
             this.df = df;
@@ -60,39 +63,42 @@ public record DockerfileInputs(List<LockTarget> targets, List<String> notes) {
                 }
             }
             int index = -1;
-            Map<String, String> stageArgs = new HashMap<>();
+            Stage stage = new Stage(new HashMap<>());
             for (Instruction i : df.instructions()) {
                 index++;
                 int line = i.span().startLine();
                 switch (i.name()) {
                     case "arg" -> {
                         for (ArgInstruction.Declaration d : ArgInstruction.of(i).declarations()) {
-                            Map<String, String> scope = beforeFirstFrom ? globalArgs : stageArgs;
-                            if (d.defaultValue().isPresent()) {
-                                String value = expandOrNull(d.defaultValue().get(), scope);
+                            if (beforeFirstFrom) {
+                                String value = d.defaultValue().map(v -> expandOrNull(v, globalArgs)).orElse(null);
                                 if (value != null) {
-                                    scope.put(d.name(), value);
-                                    if (beforeFirstFrom) {
-                                        globalArgValueEnd.put(d.name(), plainWord(d.defaultValue().get()) ? d.valueSpan().endOffset() : -1);
-                                    }
+                                    globalArgs.put(d.name(), value);
+                                    globalArgValueEnd.put(d.name(), plainWord(d.defaultValue().get()) ? d.valueSpan().endOffset() : -1);
                                 }
-                            } else if (!beforeFirstFrom && globalArgs.containsKey(d.name())) {
-                                scope.put(d.name(), globalArgs.get(d.name()));
+                            } else if (d.defaultValue().isPresent()) {
+                                String value = expandOrNull(d.defaultValue().get(), stage.scope());
+                                if (value != null) {
+                                    stage.args().put(d.name(), value);
+                                } else {
+                                    stage.args().remove(d.name());
+                                }
+                            } else if (globalArgs.containsKey(d.name())) {
+                                stage.args().put(d.name(), globalArgs.get(d.name()));
                             }
                         }
                     }
                     case "from" -> {
                         beforeFirstFrom = false;
-                        stageArgs = new HashMap<>();
-                        from(FromInstruction.of(i), line);
+                        stage = from(FromInstruction.of(i), line);
                     }
                     case "add" -> add(CopyInstruction.of(i), index + 1 < df.instructions().size() ? df.instructions().get(index + 1) : null,
-                            stageArgs, line);
-                    case "run" -> RunInputs.find(i, df, stageArgs, index > lastFrom, targets, notes);
+                            stage.scope(), line);
+                    case "run" -> RunInputs.find(i, df, stage.scope(), index > lastFrom, targets, notes);
                     case "env" -> {
                         // ENV values are as fixed as ARG defaults: a URL or version built from them is known here
                         if (!beforeFirstFrom) {
-                            env(KeyValueInstruction.of(i), stageArgs);
+                            env(KeyValueInstruction.of(i), stage);
                         }
                     }
                     default -> {
@@ -103,19 +109,43 @@ public record DockerfileInputs(List<LockTarget> targets, List<String> notes) {
             return new DockerfileInputs(targets, notes);
         }
 
-        private void env(KeyValueInstruction env, Map<String, String> scope) {
+        /**
+         * Applies one ENV instruction as BuildKit does: every value (the legacy {@code ENV KEY rest of
+         * line} form included, which BuildKit expands as one word like any other) is expanded against
+         * the variables as they were before the instruction, so {@code ENV A=1 B=$A} gives B the
+         * earlier A. A value that can not be known is recorded as unknown, so it hides an ARG or an
+         * earlier ENV of the same name.
+         */
+        private void env(KeyValueInstruction env, Stage stage) {
+            Map<String, String> before = stage.scope();
+            Map<String, String> values = new LinkedHashMap<>();
             for (KeyValueInstruction.Pair p : env.pairs()) {
-                // the legacy form (ENV KEY rest of line) is not read: unknown, so it hides an ARG of the same name
-                String value = p.legacyForm() ? null : expandOrNull(p.value(), scope);
-                if (value == null) {
-                    scope.remove(p.key());
-                } else {
-                    scope.put(p.key(), value);
-                }
+                values.put(p.key(), expandOrNull(p.value(), before));
             }
+            stage.env().putAll(values);
         }
 
-        private void from(FromInstruction from, int line) {
+        /**
+         * Starts the stage a FROM begins. A stage built {@code FROM <earlier stage>} starts with that
+         * stage's ENV (it is part of the image configuration BuildKit carries over) but none of its
+         * ARGs, which end with the stage that declares them.
+         */
+        private Stage from(FromInstruction from, int line) {
+            Map<String, String> inherited = new HashMap<>();
+            String image = from.image().map(w -> expandOrNull(w.value(), globalArgs)).orElse(null);
+            if (image != null && !image.contains("/") && !image.contains(":")) {
+                Stage parent = stageEnvs.get(image.toLowerCase(Locale.ROOT));
+                if (parent != null) {
+                    inherited.putAll(parent.env());
+                }
+            }
+            lock(from, line);
+            Stage stage = new Stage(inherited);
+            from.stageName().ifPresent(w -> stageEnvs.put(w.value().toLowerCase(Locale.ROOT), stage));
+            return stage;
+        }
+
+        private void lock(FromInstruction from, int line) {
             from.stageName().ifPresent(w -> stages.add(w.value().toLowerCase(Locale.ROOT)));
             if (from.image().isEmpty()) {
                 return;
@@ -146,12 +176,14 @@ public record DockerfileInputs(List<LockTarget> targets, List<String> notes) {
             targets.add(new LockTarget.Image(image, insertAt, pinned, line));
         }
 
-        private void add(CopyInstruction add, Instruction next, Map<String, String> stageArgs, int line) {
-            Map<String, String> scope = stageArgs;
+        private void add(CopyInstruction add, Instruction next, Map<String, String> scope, int line) {
             List<Word> urls = new ArrayList<>();
             for (Word w : add.sources()) {
+                // a source written as a URL, or a variable (ENV, ARG) whose known value is one
                 String v = w.value();
-                if (v.startsWith("http://") || v.startsWith("https://")) {
+                String known = expandOrNull(v, scope);
+                if (v.startsWith("http://") || v.startsWith("https://")
+                        || known != null && (known.startsWith("http://") || known.startsWith("https://"))) {
                     urls.add(w);
                 }
             }
@@ -204,6 +236,29 @@ public record DockerfileInputs(List<LockTarget> targets, List<String> notes) {
             } catch (WordExpansionException e) {
                 return null;
             }
+        }
+    }
+
+    /**
+     * The variables of one build stage: its ENV (a null value is an ENV whose value is unknown) and
+     * its ARGs. ENV wins over an ARG of the same name, as Docker documents.
+     */
+    private record Stage(Map<String, String> env, Map<String, String> args) {
+        Stage(Map<String, String> env) {
+            this(env, new HashMap<>());
+        }
+
+        /** The known variables a word in this stage expands with; unknown ones are absent. */
+        Map<String, String> scope() {
+            Map<String, String> scope = new HashMap<>(args);
+            env.forEach((k, v) -> {
+                if (v == null) {
+                    scope.remove(k);
+                } else {
+                    scope.put(k, v);
+                }
+            });
+            return scope;
         }
     }
 

@@ -118,7 +118,8 @@ public final class InstalledPackages {
                 image.files().content(e.path()).ifPresent(repoFiles::add);
             }
         }
-        List<String> rpm = PackageRepositories.rpm(repoFiles, PackageRepositories.rpmBasearch(arch), os.versionId());
+        List<String> rpm = PackageRepositories.rpm(repoFiles, PackageRepositories.rpmBasearch(arch),
+                PackageRepositories.rpmReleasever(os.id(), os.versionId()));
         if (!rpm.isEmpty()) {
             out.put("rpm", rpm);
         }

@@ -135,7 +135,9 @@ public final class LockFileIO {
                 require(DIGEST.matcher(h).matches(), name, what + ": hash '" + h + "' is not sha256:<64 hex>");
             }
             for (String r : p.repositories()) {
-                require(r != null && r.matches("https?://[^\\s]+"), name, what + ": repository '" + r + "' is not an http(s) URL");
+                // rpm repositories known only by their mirror list are recorded as mirrorlist:<url> or metalink:<url>
+                require(r != null && r.matches("((mirrorlist|metalink):)?https?://[^\\s]+")
+                        && ("rpm".equals(p.ecosystem()) || r.matches("https?://[^\\s]+")), name, what + ": repository '" + r + "' is not an http(s) URL");
             }
             requireTime(p.resolvedAt(), name, what);
         }

@@ -15,6 +15,10 @@ import java.util.regex.Pattern;
  * {@code <baseurl>} with {@code repodata/repomd.xml}).
  */
 final class PackageRepositories {
+    /** How the lock records a repository known only by its mirrorlist: this prefix, then the URL. */
+    static final String MIRRORLIST = "mirrorlist:";
+    /** How the lock records a repository known only by its metalink: this prefix, then the URL. */
+    static final String METALINK = "metalink:";
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{?([A-Za-z0-9_]+)}?");
 
     private PackageRepositories() {}
@@ -48,7 +52,7 @@ final class PackageRepositories {
     }
 
     /** One repository section of a {@code .repo} file. */
-    record YumRepo(String id, List<String> baseUrls, boolean mirrorOnly, boolean enabled) {}
+    record YumRepo(String id, List<String> baseUrls, boolean mirrorOnly, boolean enabled, String mirrorlist, String metalink) {}
 
     /**
      * The sections of a dnf/yum {@code .repo} file (INI: {@code [id]}, {@code key=value}, indented
@@ -89,16 +93,18 @@ final class PackageRepositories {
             }
             boolean mirrorOnly = urls.isEmpty() && (kv.containsKey("mirrorlist") || kv.containsKey("metalink"));
             String enabled = kv.getOrDefault("enabled", "1").toLowerCase(Locale.ROOT);
-            out.add(new YumRepo(s.getKey(), urls, mirrorOnly, enabled.equals("1") || enabled.equals("true") || enabled.equals("yes")));
+            out.add(new YumRepo(s.getKey(), urls, mirrorOnly, enabled.equals("1") || enabled.equals("true") || enabled.equals("yes"),
+                    blankToNull(kv.get("mirrorlist")), blankToNull(kv.get("metalink"))));
         }
         return out;
     }
 
     /**
      * The first http(s) baseurl of each enabled repository with dnf's {@code $basearch},
-     * {@code $arch} and {@code $releasever} replaced; a repository whose URL keeps another variable
-     * (e.g. {@code $contentdir}, {@code $awsregion}) or that has only a mirrorlist/metalink is
-     * left out: drift can not know where it points.
+     * {@code $arch} and {@code $releasever} replaced. A repository without such a baseurl is
+     * recorded by its metalink ({@code metalink:<url>}, which dnf prefers) or else its mirrorlist
+     * ({@code mirrorlist:<url>}), variables replaced the same way. A URL that keeps another variable
+     * (e.g. {@code $contentdir}, {@code $awsregion}) is left out: drift can not know where it points.
      */
     static List<String> rpm(List<byte[]> repoFiles, String basearch, String releasever) {
         List<String> out = new ArrayList<>();
@@ -107,21 +113,56 @@ final class PackageRepositories {
                 if (!repo.enabled()) {
                     continue;
                 }
+                String recorded = null;
                 for (String u : repo.baseUrls()) {
-                    String url = substitute(u, basearch, releasever);
-                    String lower = url.toLowerCase(Locale.ROOT);
-                    if (url.contains("$") || !(lower.startsWith("http://") || lower.startsWith("https://"))) {
-                        continue;
+                    String url = resolved(u, basearch, releasever);
+                    if (url != null) {
+                        recorded = trimSlashes(url);
+                        break;
                     }
-                    url = trimSlashes(url);
-                    if (!out.contains(url)) {
-                        out.add(url);
-                    }
-                    break;
+                }
+                if (recorded == null && repo.metalink() != null && resolved(repo.metalink(), basearch, releasever) != null) {
+                    recorded = METALINK + resolved(repo.metalink(), basearch, releasever);
+                }
+                if (recorded == null && repo.mirrorlist() != null && resolved(repo.mirrorlist(), basearch, releasever) != null) {
+                    recorded = MIRRORLIST + resolved(repo.mirrorlist(), basearch, releasever);
+                }
+                if (recorded != null && !out.contains(recorded)) {
+                    out.add(recorded);
                 }
             }
         }
         return out;
+    }
+
+    /** {@code url} with dnf's variables replaced, or null when one is left or it is not http(s). */
+    private static String resolved(String url, String basearch, String releasever) {
+        String u = substitute(url, basearch, releasever);
+        String lower = u.toLowerCase(Locale.ROOT);
+        boolean http = lower.startsWith("http://") || lower.startsWith("https://");
+        return !http || u.contains("$") || u.chars().anyMatch(c -> c <= ' ') ? null : u;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /**
+     * dnf's {@code $releasever} for an os-release: on RHEL and its rebuilds (Rocky, AlmaLinux,
+     * CentOS, Oracle Linux) the release package provides only the major version, so
+     * {@code VERSION_ID=9.3} gives {@code 9}; elsewhere (Fedora, Amazon Linux, ...) VERSION_ID as is.
+     */
+    static String rpmReleasever(String osId, String versionId) {
+        if (versionId == null) {
+            return null;
+        }
+        String id = osId == null ? "" : osId.toLowerCase(Locale.ROOT);
+        boolean rhelLike = switch (id) {
+            case "rhel", "rocky", "almalinux", "centos", "ol", "circle", "navylinux", "eurolinux" -> true;
+            default -> false;
+        };
+        int dot = versionId.indexOf('.');
+        return rhelLike && dot > 0 ? versionId.substring(0, dot) : versionId;
     }
 
     private static String substitute(String url, String basearch, String releasever) {

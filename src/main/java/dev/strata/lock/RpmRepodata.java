@@ -18,7 +18,7 @@ import javax.xml.stream.XMLStreamReader;
 final class RpmRepodata {
     private RpmRepodata() {}
 
-    private static XMLInputFactory factory() {
+    static XMLInputFactory factory() {
         XMLInputFactory f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
