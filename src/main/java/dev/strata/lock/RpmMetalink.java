@@ -44,7 +44,12 @@ record RpmMetalink(List<String> urls, Set<String> hashes) {
             XMLStreamReader r = RpmRepodata.factory().createXMLStreamReader(in);
             try {
                 while (r.hasNext()) {
-                    if (r.next() != XMLStreamConstants.START_ELEMENT) {
+                    int event = r.next();
+                    if (event == XMLStreamConstants.DTD) {
+                        // entities are never expanded here, but a metalink has no use for a DTD: refusing it is simpler than trusting it
+                        throw new IndexStreams.IndexFormatException("not a metalink (it declares a DOCTYPE, which a metalink never does)");
+                    }
+                    if (event != XMLStreamConstants.START_ELEMENT) {
                         continue;
                     }
                     switch (r.getLocalName()) {
