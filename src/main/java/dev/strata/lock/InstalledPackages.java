@@ -97,10 +97,33 @@ public final class InstalledPackages {
     private static final String APK_REPOSITORIES = "/etc/apk/repositories";
     private static final String YUM_REPOS_D = "/etc/yum.repos.d/";
 
-    /** The package manager configuration drift needs: apk's repositories, dnf/yum's .repo files. */
+    /** Where dnf (then yum) reads variables for repository URLs: each file's name is a variable, its first line the value. */
+    private static final List<String> DNF_VARS_DIRS = List.of("/etc/dnf/vars/", "/etc/yum/vars/");
+
+    /** The package manager configuration drift needs: apk's repositories, dnf/yum's .repo files and variables. */
     static boolean isRepositoryConfig(String path) {
         return path.equals(APK_REPOSITORIES)
-                || (path.startsWith(YUM_REPOS_D) && path.endsWith(".repo") && path.indexOf('/', YUM_REPOS_D.length()) < 0);
+                || (path.startsWith(YUM_REPOS_D) && path.endsWith(".repo") && path.indexOf('/', YUM_REPOS_D.length()) < 0)
+                || DNF_VARS_DIRS.stream().anyMatch(d -> path.startsWith(d) && path.length() > d.length() && path.indexOf('/', d.length()) < 0);
+    }
+
+    /**
+     * dnf's variables from the image ({@code /etc/dnf/vars/NAME}, else {@code /etc/yum/vars/NAME}):
+     * e.g. CentOS Stream's {@code $stream}, Rocky's {@code $rltype} and {@code $contentdir}.
+     */
+    private static Map<String, String> dnfVars(Image image) {
+        Map<String, String> vars = new HashMap<>();
+        // yum's first, so that dnf's file of the same name wins
+        for (String dir : List.of(DNF_VARS_DIRS.get(1), DNF_VARS_DIRS.get(0))) {
+            for (dev.strata.image.FileEntry e : image.files().entries()) {
+                String name = e.path().startsWith(dir) ? e.path().substring(dir.length()) : "";
+                if (name.matches("[A-Za-z0-9_]+")) {
+                    image.files().content(e.path()).ifPresent(b -> vars.put(name,
+                            new String(b, java.nio.charset.StandardCharsets.UTF_8).lines().findFirst().orElse("").strip()));
+                }
+            }
+        }
+        return vars;
     }
 
     private static Map<String, List<String>> repositories(Image image, OsRelease os) {
@@ -119,7 +142,7 @@ public final class InstalledPackages {
             }
         }
         List<String> rpm = PackageRepositories.rpm(repoFiles, PackageRepositories.rpmBasearch(arch),
-                PackageRepositories.rpmReleasever(os.id(), os.versionId()));
+                PackageRepositories.rpmReleasever(os.id(), os.versionId()), dnfVars(image));
         if (!rpm.isEmpty()) {
             out.put("rpm", rpm);
         }

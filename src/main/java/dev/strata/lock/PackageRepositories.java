@@ -107,6 +107,21 @@ final class PackageRepositories {
      * (e.g. {@code $contentdir}, {@code $awsregion}) is left out: drift can not know where it points.
      */
     static List<String> rpm(List<byte[]> repoFiles, String basearch, String releasever) {
+        return rpm(repoFiles, basearch, releasever, Map.of());
+    }
+
+    /**
+     * As {@link #rpm(List, String, String)}, with the image's dnf variables ({@code /etc/dnf/vars})
+     * replaced too; as in dnf, a variable file overrides the built-in value of the same name.
+     */
+    static List<String> rpm(List<byte[]> repoFiles, String basearch, String releasever, Map<String, String> vars) {
+        Map<String, String> values = new java.util.HashMap<>();
+        values.put("basearch", basearch);
+        values.put("arch", basearch);
+        if (releasever != null) {
+            values.put("releasever", releasever);
+        }
+        values.putAll(vars);
         List<String> out = new ArrayList<>();
         for (byte[] file : repoFiles) {
             for (YumRepo repo : yumRepos(file)) {
@@ -115,17 +130,17 @@ final class PackageRepositories {
                 }
                 String recorded = null;
                 for (String u : repo.baseUrls()) {
-                    String url = resolved(u, basearch, releasever);
+                    String url = resolved(u, values);
                     if (url != null) {
                         recorded = trimSlashes(url);
                         break;
                     }
                 }
-                if (recorded == null && repo.metalink() != null && resolved(repo.metalink(), basearch, releasever) != null) {
-                    recorded = METALINK + resolved(repo.metalink(), basearch, releasever);
+                if (recorded == null && repo.metalink() != null && resolved(repo.metalink(), values) != null) {
+                    recorded = METALINK + resolved(repo.metalink(), values);
                 }
-                if (recorded == null && repo.mirrorlist() != null && resolved(repo.mirrorlist(), basearch, releasever) != null) {
-                    recorded = MIRRORLIST + resolved(repo.mirrorlist(), basearch, releasever);
+                if (recorded == null && repo.mirrorlist() != null && resolved(repo.mirrorlist(), values) != null) {
+                    recorded = MIRRORLIST + resolved(repo.mirrorlist(), values);
                 }
                 if (recorded != null && !out.contains(recorded)) {
                     out.add(recorded);
@@ -136,8 +151,8 @@ final class PackageRepositories {
     }
 
     /** {@code url} with dnf's variables replaced, or null when one is left or it is not http(s). */
-    private static String resolved(String url, String basearch, String releasever) {
-        String u = substitute(url, basearch, releasever);
+    private static String resolved(String url, Map<String, String> values) {
+        String u = substitute(url, values);
         String lower = u.toLowerCase(Locale.ROOT);
         boolean http = lower.startsWith("http://") || lower.startsWith("https://");
         return !http || u.contains("$") || u.chars().anyMatch(c -> c <= ' ') ? null : u;
@@ -165,15 +180,11 @@ final class PackageRepositories {
         return rhelLike && dot > 0 ? versionId.substring(0, dot) : versionId;
     }
 
-    private static String substitute(String url, String basearch, String releasever) {
+    private static String substitute(String url, Map<String, String> values) {
         Matcher m = VARIABLE.matcher(url);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String value = switch (m.group(1)) {
-                case "basearch", "arch" -> basearch;
-                case "releasever" -> releasever;
-                default -> null;
-            };
+            String value = values.get(m.group(1));
             m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
         }
         m.appendTail(out);

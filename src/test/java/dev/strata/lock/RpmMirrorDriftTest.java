@@ -3,12 +3,18 @@ package dev.strata.lock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.strata.image.testing.TestEntry;
+import dev.strata.image.testing.TestImageBuilder;
+import dev.strata.image.testing.TestLayer;
+import dev.strata.packages.RpmFixtures;
 import java.io.ByteArrayInputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** rpm repositories the lock knows only by a mirrorlist or metalink, resolved by drift against loopback mirrors. */
 class RpmMirrorDriftTest {
@@ -198,5 +204,26 @@ class RpmMirrorDriftTest {
                 .isInstanceOf(LockFileException.class).hasMessageContaining("is not an http(s) URL");
         assertThatThrownBy(() -> LockFileIO.parse(text.replace("metalink:https", "metalink:ftp"), "strata.lock"))
                 .isInstanceOf(LockFileException.class).hasMessageContaining("is not an http(s) URL");
+    }
+
+    @Test
+    void anImageRecordsItsMirrorOnlyRepositoriesWithItsDnfVariables(@TempDir Path tmp) throws Exception {
+        byte[] rpmdb = RpmFixtures.sqlite(tmp, RpmFixtures.pkg("bash", "5.1.8", "9.el9", null, "x86_64", "/usr/bin/bash"));
+        Path image = tmp.resolve("stream.tar");
+        new TestImageBuilder().platform("linux", "arm64", null).layer(TestLayer.of(
+                TestEntry.file("etc/os-release", "ID=\"centos\"\nVERSION_ID=\"9.4\"\n"),
+                TestEntry.file("usr/lib/sysimage/rpm/rpmdb.sqlite", rpmdb),
+                TestEntry.file("etc/dnf/vars/stream", "9-stream\n"),
+                TestEntry.file("etc/yum/vars/stream", "8-stream\n"),
+                TestEntry.file("etc/dnf/vars/rltype", ""),
+                TestEntry.file("etc/yum.repos.d/centos.repo", "[baseos]\nname=CentOS Stream $releasever - BaseOS\n"
+                        + "metalink=https://mirrors.centos.org/metalink?repo=centos-baseos-$stream&arch=$basearch&protocol=https,http\nenabled=1\n"
+                        + "[rocky-like]\nmirrorlist=https://mirrors.example.org/mirrorlist?arch=$basearch&repo=BaseOS-$releasever$rltype\n"
+                        + "[unknown]\nmetalink=https://m.example/$contentdir/metalink\n")))
+                .write(TestImageBuilder.Format.OCI_ARCHIVE, image);
+        PackageLock bash = InstalledPackages.read(image).find("rpm", "bash", java.time.Instant.parse(T)).orElseThrow();
+        assertThat(bash.repositories()).containsExactly(
+                "metalink:https://mirrors.centos.org/metalink?repo=centos-baseos-9-stream&arch=aarch64&protocol=https,http",
+                "mirrorlist:https://mirrors.example.org/mirrorlist?arch=aarch64&repo=BaseOS-9");
     }
 }
