@@ -77,8 +77,9 @@ public final class DriftCommand implements Callable<Integer> {
     List<String> apkRepositories = new ArrayList<>();
 
     @Option(names = "--rpm-repository", paramLabel = "URL",
-            description = {"Check locked rpm versions against the rpm-md repository at URL (its baseurl, holding repodata/repomd.xml)"
-                    + " instead of the repositories recorded in the lock. Repeatable."})
+            description = {"Check locked rpm versions against the rpm-md repository at URL (its baseurl, holding repodata/repomd.xml,"
+                    + " or mirrorlist:URL / metalink:URL as the lock records them) instead of the repositories recorded in the lock."
+                    + " Repeatable."})
     List<String> rpmRepositories = new ArrayList<>();
 
     @Option(names = "--cran-url", paramLabel = "URL", defaultValue = dev.strata.lock.CranArchive.DEFAULT_CRAN,

@@ -226,4 +226,16 @@ class RpmMirrorDriftTest {
                 "metalink:https://mirrors.centos.org/metalink?repo=centos-baseos-9-stream&arch=aarch64&protocol=https,http",
                 "mirrorlist:https://mirrors.example.org/mirrorlist?arch=aarch64&repo=BaseOS-9");
     }
+
+    @Test
+    void aGivenRepositoryMayBeAMirrorlistToo() throws Exception {
+        try (LoopbackServer http = new LoopbackServer()) {
+            serveRepository(http, "/good/40");
+            http.put("/mirrorlist", (http.url("/good/40") + "\n").getBytes(StandardCharsets.UTF_8));
+            String given = PackageRepositories.MIRRORLIST + http.url("/mirrorlist");
+            DriftReport report = new DriftChecker(null, null, null, List.of(new RpmRepositoryArchive(List.of(given), TIMEOUT)))
+                    .check(lock("https://recorded.example/unreachable"), "strata.lock");
+            assertThat(statuses(report)).first().isEqualTo("rpm:bash ok: version still in " + given);
+        }
+    }
 }
