@@ -38,6 +38,9 @@ public final class ModelBuilder {
         List<Stage> stages = new ArrayList<>();
         List<String> stageNames = new ArrayList<>();
         List<Map<String, String>> stageEnv = new ArrayList<>();
+        // names an ENV has set (known or not): a later ARG of the same name does not override them
+        List<Set<String>> stageEnvNames = new ArrayList<>();
+        Set<String> envNames = null;
 
         FromInstruction from = null;
         BaseImage base = null;
@@ -58,13 +61,16 @@ public final class ModelBuilder {
                     stages.add(new Stage(stages.size(), name(from), from, base, steps));
                     stageNames.add(name(from).orElse(null));
                     stageEnv.add(env);
+                    stageEnvNames.add(envNames);
                 }
                 from = FromInstruction.of(ins);
                 base = resolveBase(from, global, stageNames, expander);
                 env = new HashMap<>();
+                envNames = new java.util.HashSet<>();
                 workdir = "/";
                 if (base instanceof BaseImage.StageRef ref) {
                     env.putAll(stageEnv.get(ref.stageIndex()));
+                    envNames.addAll(stageEnvNames.get(ref.stageIndex()));
                 }
                 vars = new HashMap<>(env);
                 frozenVars = null;
@@ -86,12 +92,17 @@ public final class ModelBuilder {
             if (ins.is("arg")) {
                 frozenVars = null;
                 for (ArgInstruction.Declaration d : ArgInstruction.of(ins).declarations()) {
-                    declare(vars, global, d, expander);
+                    if (!envNames.contains(d.name())) { // ENV always wins over an ARG of the same name
+                        declare(vars, global, d, expander);
+                    }
                 }
             } else if (ins.is("env")) {
                 frozenVars = null;
+                // every pair of one ENV expands against the variables as they were before it (ENV a=2 b=$a: b is the old a)
+                Map<String, String> before = Map.copyOf(vars);
                 for (KeyValueInstruction.Pair p : KeyValueInstruction.of(ins).pairs()) {
-                    Optional<String> v = expand(expander, p.value(), vars);
+                    envNames.add(p.key());
+                    Optional<String> v = expand(expander, p.value(), before);
                     if (v.isPresent()) {
                         vars.put(p.key(), v.get());
                         env.put(p.key(), v.get());

@@ -79,4 +79,22 @@ class ModelBuilderTest {
         assertThat(m.suppressed(copy)).containsExactly("copy-whole-context", "dockerignore-missing");
         assertThat(m.suppressed(run)).isEmpty();
     }
+
+    @Test
+    void envPairsExpandAgainstTheVariablesBeforeTheInstructionAndEnvWinsOverArg() throws Exception {
+        DockerfileModel m = model("""
+                FROM debian:12 AS base
+                ENV V=1
+                ENV V=2 W=$V
+                ARG V=3
+                RUN true
+                FROM base
+                ARG V=4
+                RUN true
+                """);
+        // as BuildKit: W takes the V from before its ENV; a later ARG V does not override ENV V
+        assertThat(m.stages().get(0).steps().get(3).variables()).containsEntry("V", "2").containsEntry("W", "1");
+        // ENV carries into a stage built FROM it, and still wins over that stage's ARG
+        assertThat(m.stages().get(1).steps().get(1).variables()).containsEntry("V", "2").containsEntry("W", "1");
+    }
 }
