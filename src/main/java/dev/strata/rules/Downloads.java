@@ -75,7 +75,7 @@ final class Downloads {
             if (step.instruction().is("add")) {
                 CopyInstruction c = CopyInstruction.of(step.instruction());
                 for (Word w : c.sources()) {
-                    String v = WholeContext.unquote(w.value());
+                    String v = knownValue(model, step, WholeContext.unquote(w.value()));
                     if (v.startsWith("http://") || v.startsWith("https://") || v.startsWith("ftp://")) {
                         out.add(new Download(step, null, null, v, w.span(), c.checksum().isPresent() || checkedByNextRun(model, step, c), false));
                     }
@@ -126,5 +126,18 @@ final class Downloads {
             }
         }
         return false;
+    }
+
+    /** An ADD source as the builder sees it: {@code ${URL}} expanded when its value is known at that step (as lock does). */
+    private static String knownValue(DockerfileModel model, Step step, String word) {
+        if (!word.contains("$")) {
+            return word;
+        }
+        try {
+            dev.strata.shell.Expansion e = model.expander().expand(word, step.variables());
+            return e.known() ? e.value() : word;
+        } catch (dev.strata.shell.WordExpansionException e) {
+            return word;
+        }
     }
 }
