@@ -1,5 +1,6 @@
 package dev.strata.lock;
 
+import dev.strata.shell.RCode;
 import dev.strata.shell.Redirection;
 import dev.strata.shell.Script;
 import dev.strata.shell.ShellWord;
