@@ -1,5 +1,7 @@
 package dev.strata.lock;
 
+import dev.strata.shell.RCode;
+import dev.strata.shell.RPinning;
 import dev.strata.shell.Redirection;
 import dev.strata.shell.Script;
 import dev.strata.shell.ShellWord;
@@ -21,11 +23,9 @@ import java.util.regex.Pattern;
  */
 final class RInputs {
     /** A dated repository as the audit rule r-package-unpinned recognises it. */
-    static final Pattern DATED = Pattern.compile("https?://[^'\"\\s)]*/(\\d{4}-\\d{2}-\\d{2})");
-    private static final Pattern OPTIONS_REPOS = Pattern.compile("options\\s*\\(\\s*repos\\s*=");
+    static final Pattern DATED = RPinning.DATED;
     private static final Pattern PACKAGE = Pattern.compile("[A-Za-z][A-Za-z0-9.]*");
     private static final Pattern GITHUB = Pattern.compile("([A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+)(?:@([A-Za-z0-9._/-]+))?");
-    private static final Pattern PARTIAL_COMMIT = Pattern.compile("[0-9a-f]{7,64}");
     private static final Set<String> LITTLER_VALUE_OPTIONS = Set.of("-r", "--repos", "-n", "--ncpus", "-d", "--deps", "-l", "--libloc",
             "-t", "--type");
 
@@ -122,7 +122,7 @@ final class RInputs {
         RCode.Arg pkgs = call.first("pkgs");
         RCode.Arg repos = call.named("repos");
         String where = "line " + line + ": " + call.function() + "()";
-        if (repos != null && code.text().substring(repos.start(), repos.end()).equals("NULL")) {
+        if (RPinning.installsLocalFiles(code.text(), call)) {
             return; // installs local source files: nothing comes from a repository
         }
         List<String> names = names(pkgs);
@@ -130,9 +130,7 @@ final class RInputs {
             notes.add(where + ": package names are not string literals; not locked");
             return;
         }
-        boolean dated = repos != null ? repos.literals() != null && !repos.literals().isEmpty()
-                && repos.literals().stream().allMatch(l -> DATED.matcher(l.value()).find())
-                : setsDatedRepos(code.text());
+        boolean dated = RPinning.datedInstallPackages(code.text(), call);
         List<LockTarget.RRepoEdit> edits = new ArrayList<>();
         if (!dated) {
             String q = String.valueOf(code.quote());
@@ -149,11 +147,6 @@ final class RInputs {
             }
         }
         targets.add(new LockTarget.RPackages("install.packages", names, edits, dated, line));
-    }
-
-    /** Whether the code sets {@code options(repos = …)} to a dated repository (what install.packages uses without repos=). */
-    private static boolean setsDatedRepos(String code) {
-        return OPTIONS_REPOS.matcher(code).find() && DATED.matcher(code).find();
     }
 
     private static void bioc(Code code, RCode.Call call, int line, List<LockTarget> targets, List<String> notes) {
@@ -184,7 +177,7 @@ final class RInputs {
                         (call.args().isEmpty() ? "" : ", ") + "version=" + q, q));
             }
         }
-        targets.add(new LockTarget.RPackages("BiocManager::install", names, edits, hasVersion && dated, line));
+        targets.add(new LockTarget.RPackages("BiocManager::install", names, edits, RPinning.pinnedBioc(code.text(), call), line));
     }
 
     private static void github(Code code, RCode.Call call, int line, List<LockTarget> targets, List<String> notes) {
@@ -208,7 +201,7 @@ final class RInputs {
             String ownerRepo = m.group(1);
             RCode.Literal refLiteral = refArg == null ? null : refArg.literals().get(0);
             String ref = refLiteral != null ? refLiteral.value() : m.group(2) == null ? "HEAD" : m.group(2);
-            boolean pinned = PARTIAL_COMMIT.matcher(ref).matches();
+            boolean pinned = RPinning.isCommit(ref);
             int start = -1;
             int end = -1;
             String prefix = "";
@@ -257,7 +250,7 @@ final class RInputs {
                 String ref = m.group(2) == null ? "HEAD" : m.group(2);
                 Optional<int[]> range = embedded ? Optional.empty() : RunInputs.editableRange(w);
                 targets.add(new LockTarget.RGithub(m.group(1), ref, range.map(r -> r[0]).orElse(-1), range.map(r -> r[1]).orElse(-1),
-                        m.group(1) + "@", PARTIAL_COMMIT.matcher(ref).matches(), line));
+                        m.group(1) + "@", RPinning.isCommit(ref), line));
             }
             return;
         }

@@ -89,160 +89,29 @@ final class RCalls {
             "install_gitlab", "install_bitbucket", "install_git", "install_cran", "install", "restore", "pkg_install",
             "pak", "install_url");
 
-    /** Finds calls of the known installer functions in R code. */
+    /** Finds calls of the known installer functions in R code, with the scanner lock and pin use. */
     static List<RCall> calls(String code) {
         List<RCall> out = new ArrayList<>();
-        int n = code.length();
-        int i = 0;
-        while (i < n) {
-            char c = code.charAt(i);
-            if (c == '"' || c == '\'') {
-                i = skipString(code, i);
-                continue;
+        for (RCode.Call call : RCode.calls(code, RCalls::known)) {
+            List<String> names = new ArrayList<>();
+            List<List<String>> values = new ArrayList<>();
+            for (RCode.Arg a : call.args()) {
+                names.add(a.name());
+                values.add(a.literals() == null ? null : a.literals().stream().map(RCode.Literal::value).toList());
             }
-            if (c == '#') {
-                while (i < n && code.charAt(i) != '\n') {
-                    i++;
-                }
-                continue;
-            }
-            if (Character.isLetter(c) || c == '.') {
-                int s = i;
-                while (i < n && (Character.isLetterOrDigit(code.charAt(i)) || code.charAt(i) == '.'
-                        || code.charAt(i) == '_' || code.charAt(i) == ':')) {
-                    i++;
-                }
-                String ident = code.substring(s, i);
-                int j = i;
-                while (j < n && code.charAt(j) == ' ') {
-                    j++;
-                }
-                String shortName = ident.substring(ident.lastIndexOf(':') + 1);
-                String ns = ident.indexOf("::") > 0 ? ident.substring(0, ident.indexOf("::")) : "";
-                boolean known = FUNCTIONS.contains(shortName)
-                        && (!shortName.equals("install") || ns.equals("BiocManager"))
-                        && (!shortName.equals("restore") || ns.equals("renv"))
-                        && (!shortName.equals("pak") || ns.equals("pak"));
-                if (j < n && code.charAt(j) == '(' && known) {
-                    int[] end = new int[1];
-                    RCall call = arguments(code, j + 1, end, ident);
-                    out.add(call);
-                    i = end[0];
-                }
-                continue;
-            }
-            i++;
+            out.add(new RCall(call.function(), names, values));
         }
         return out;
     }
 
-    private static int skipString(String code, int open) {
-        char q = code.charAt(open);
-        int i = open + 1;
-        while (i < code.length() && code.charAt(i) != q) {
-            if (code.charAt(i) == '\\') {
-                i++;
-            }
-            i++;
-        }
-        return Math.min(code.length(), i + 1);
-    }
-
-    private static RCall arguments(String code, int from, int[] end, String function) {
-        List<String> names = new ArrayList<>();
-        List<List<String>> values = new ArrayList<>();
-        int n = code.length();
-        int i = from;
-        int argStart = i;
-        int level = 0;
-        while (i < n) {
-            char c = code.charAt(i);
-            if (c == '"' || c == '\'') {
-                i = skipString(code, i);
-                continue;
-            }
-            if (c == '(') {
-                level++;
-            } else if (c == ')' && level > 0) {
-                level--;
-            } else if ((c == ',' || c == ')') && level == 0) {
-                addArgument(code.substring(argStart, i), names, values);
-                argStart = i + 1;
-                if (c == ')') {
-                    i++;
-                    break;
-                }
-            }
-            i++;
-        }
-        end[0] = i;
-        return new RCall(function, names, values);
-    }
-
-    private static void addArgument(String text, List<String> names, List<List<String>> values) {
-        String t = text.trim();
-        if (t.isEmpty()) {
-            return;
-        }
-        String name = null;
-        int eq = topLevelEquals(t);
-        if (eq > 0) {
-            name = t.substring(0, eq).trim();
-            t = t.substring(eq + 1).trim();
-        }
-        names.add(name);
-        values.add(stringValues(t));
-    }
-
-    private static int topLevelEquals(String t) {
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            if (c == '"' || c == '\'' || c == '(') {
-                return -1;
-            }
-            if (c == '=' && (i + 1 >= t.length() || t.charAt(i + 1) != '=')) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** "x" -> [x]; c("a", "b") -> [a, b]; anything else -> null (not a literal). */
-    private static List<String> stringValues(String t) {
-        if (t.startsWith("c(") && t.endsWith(")")) {
-            List<String> out = new ArrayList<>();
-            String inner = t.substring(2, t.length() - 1);
-            int i = 0;
-            while (i < inner.length()) {
-                char c = inner.charAt(i);
-                if (c == '"' || c == '\'') {
-                    int close = skipString(inner, i);
-                    out.add(inner.substring(i + 1, Math.max(i + 1, close - 1)));
-                    i = close;
-                } else if (c == ',' || c == ' ' || c == '\n' || c == '\t') {
-                    i++;
-                } else if (c == '=') {
-                    // c(CRAN = "https://...") keeps only the values
-                    i++;
-                } else if (Character.isLetterOrDigit(c) || c == '_' || c == '.') {
-                    int s = i;
-                    while (i < inner.length() && inner.charAt(i) != ',' && inner.charAt(i) != '=') {
-                        i++;
-                    }
-                    if (i < inner.length() && inner.charAt(i) == '=') {
-                        continue;
-                    }
-                    return inner.substring(s, i).trim().isEmpty() ? out : null;
-                } else {
-                    return null;
-                }
-            }
-            return out;
-        }
-        if (t.length() >= 2 && (t.charAt(0) == '"' || t.charAt(0) == '\'') && t.charAt(t.length() - 1) == t.charAt(0)) {
-            return List.of(t.substring(1, t.length() - 1));
-        }
-        return null;
+    /** An installer function as written: install and restore only as BiocManager::, renv::; pak only as pak::pak. */
+    static boolean known(String ident) {
+        String shortName = ident.substring(ident.lastIndexOf(':') + 1);
+        String ns = ident.indexOf("::") > 0 ? ident.substring(0, ident.indexOf("::")) : "";
+        return FUNCTIONS.contains(shortName)
+                && (!shortName.equals("install") || ns.equals("BiocManager"))
+                && (!shortName.equals("restore") || ns.equals("renv"))
+                && (!shortName.equals("pak") || ns.equals("pak"));
     }
 
     private static ToolCall toCall(SimpleCommand command, String tool, ShellWord expr, RCall call) {

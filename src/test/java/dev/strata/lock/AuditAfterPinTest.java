@@ -59,7 +59,8 @@ class AuditAfterPinTest {
         String after = new String(PinGoldenTest.resource("pin/rocker.pinned.Dockerfile"), StandardCharsets.UTF_8);
         Path dir = Files.createDirectories(tmp.resolve("r"));
         Files.writeString(dir.resolve("Dockerfile"), before);
-        assertThat(Auditor.audit(dir, AuditConfig.defaults()).findings()).filteredOn(f -> f.rule().equals("r-package-unpinned")).hasSize(3);
+        // install2.r, R -e, Rscript -e, and the install.packages in the Rscript heredoc
+        assertThat(Auditor.audit(dir, AuditConfig.defaults()).findings()).filteredOn(f -> f.rule().equals("r-package-unpinned")).hasSize(4);
         Files.writeString(dir.resolve("Dockerfile"), after);
         assertThat(Auditor.audit(dir, AuditConfig.defaults()).findings()).filteredOn(f -> f.rule().equals("r-package-unpinned")).isEmpty();
         String bioc = "FROM rocker/r-ver:4.4.1\nRUN R -e \"BiocManager::install('limma')\" && Rscript -e 'install.packages(\"x\", repos = \"https://cloud.r-project.org\")'\n"
@@ -70,6 +71,24 @@ class AuditAfterPinTest {
         String pinned = new String(Pinner.plan(dockerfile, RPinGoldenTest.lockFor(original)).after(), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("Dockerfile"), bioc);
         assertThat(Auditor.audit(dir, AuditConfig.defaults()).findings()).filteredOn(f -> f.rule().equals("r-package-unpinned")).hasSize(3);
+        Files.writeString(dir.resolve("Dockerfile"), pinned);
+        assertThat(Auditor.audit(dir, AuditConfig.defaults()).findings()).filteredOn(f -> f.rule().equals("r-package-unpinned")).isEmpty();
+    }
+
+    @Test
+    void rPinClearsRPackageUnpinnedInAHeredocScript() throws Exception {
+        String text = "FROM rocker/r-ver:4.4.1\nRUN Rscript - <<'EOF'\n# install.packages('commented')\ninstall.packages(c(\"brms\", \"rstan\"))\n"
+                + "BiocManager::install(\"limma\")\nremotes::install_github(\"stan-dev/posterior\")\nEOF\n";
+        byte[] original = text.getBytes(StandardCharsets.UTF_8);
+        Path dockerfile = tmp.resolve("Dockerfile");
+        Files.write(dockerfile, original);
+        Path dir = Files.createDirectories(tmp.resolve("heredoc"));
+        Files.writeString(dir.resolve("Dockerfile"), text);
+        // one finding per RUN: the heredoc script installs floating packages
+        assertThat(Auditor.audit(dir, AuditConfig.defaults()).findings()).filteredOn(f -> f.rule().equals("r-package-unpinned")).hasSize(1);
+        PinResult plan = Pinner.plan(dockerfile, RPinGoldenTest.lockFor(original));
+        String pinned = new String(plan.after(), StandardCharsets.UTF_8);
+        assertThat(pinned).contains("repos=\"https://", "version=\"3.19\"", "stan-dev/posterior@");
         Files.writeString(dir.resolve("Dockerfile"), pinned);
         assertThat(Auditor.audit(dir, AuditConfig.defaults()).findings()).filteredOn(f -> f.rule().equals("r-package-unpinned")).isEmpty();
     }

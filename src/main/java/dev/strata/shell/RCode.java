@@ -1,19 +1,21 @@
-package dev.strata.lock;
+package dev.strata.shell;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Finds R package-install calls in R source text with the offsets pin needs: the closing
  * parenthesis (where {@code repos=} is added), each argument's value range, and every string
  * literal's range. Strings and comments are skipped, so a call named inside a string or after
- * {@code #} is not a call.
+ * {@code #} is not a call. The one R scanner: lock and pin edit with its offsets, {@link ToolCalls}
+ * (and through it the audit) reads installs with it.
  */
-final class RCode {
+public final class RCode {
     private RCode() {}
 
     /** A string literal; {@code start..end} include its quotes. */
-    record Literal(String value, int start, int end) {}
+    public record Literal(String value, int start, int end) {}
 
     /**
      * One argument.
@@ -23,7 +25,7 @@ final class RCode {
      * @param end end of the value (trailing blanks excluded)
      * @param literals the value as string literals ({@code "x"} or {@code c("a", "b")}), null when it is anything else
      */
-    record Arg(String name, int start, int end, List<Literal> literals) {}
+    public record Arg(String name, int start, int end, List<Literal> literals) {}
 
     /**
      * A call.
@@ -32,17 +34,17 @@ final class RCode {
      * @param start offset of the function name
      * @param close offset of the closing parenthesis
      */
-    record Call(String function, int start, int close, List<Arg> args) {
-        String shortName() {
+    public record Call(String function, int start, int close, List<Arg> args) {
+        public String shortName() {
             return function.substring(function.lastIndexOf(':') + 1);
         }
 
-        Arg named(String name) {
+        public Arg named(String name) {
             return args.stream().filter(a -> name.equals(a.name())).findFirst().orElse(null);
         }
 
         /** The first positional argument, or the one named {@code name}. */
-        Arg first(String name) {
+        public Arg first(String name) {
             Arg n = named(name);
             if (n != null) {
                 return n;
@@ -51,8 +53,16 @@ final class RCode {
         }
     }
 
-    /** install.packages (any namespace), BiocManager::install, and install_github (any namespace). */
-    static List<Call> installCalls(String code) {
+    /** install.packages (any namespace), BiocManager::install, and install_github (any namespace): what lock and pin edit. */
+    public static List<Call> installCalls(String code) {
+        return calls(code, RCode::recognised);
+    }
+
+    /**
+     * Every call of a function whose name as written ({@code pkg::name} or {@code name}) {@code
+     * recognised} accepts; a call whose parenthesis never closes is not a call.
+     */
+    public static List<Call> calls(String code, Predicate<String> recognised) {
         List<Call> out = new ArrayList<>();
         int n = code.length();
         int i = 0;
@@ -72,7 +82,7 @@ final class RCode {
                 }
                 String ident = code.substring(s, i);
                 int j = skipBlanks(code, i);
-                if (j < n && code.charAt(j) == '(' && recognised(ident)) {
+                if (j < n && code.charAt(j) == '(' && recognised.test(ident)) {
                     Call call = arguments(code, ident, s, j + 1);
                     if (call != null) {
                         out.add(call);
@@ -99,7 +109,7 @@ final class RCode {
         return i;
     }
 
-    static int skipString(String code, int open) {
+    private static int skipString(String code, int open) {
         char q = code.charAt(open);
         int i = open + 1;
         while (i < code.length() && code.charAt(i) != q) {

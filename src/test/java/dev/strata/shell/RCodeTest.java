@@ -1,4 +1,4 @@
-package dev.strata.lock;
+package dev.strata.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
