@@ -16,7 +16,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code strata lock}: resolves every floating input of a Dockerfile into strata.lock. */
@@ -26,15 +25,7 @@ import picocli.CommandLine.Spec;
 public final class LockCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "PATH", defaultValue = ".",
-            description = "Project directory or Dockerfile (default: ${DEFAULT-VALUE}).")
-    Path path;
-
-    @Option(names = {"-f", "--file"}, paramLabel = "DOCKERFILE", description = "Dockerfile (default: PATH/Dockerfile).")
-    Path dockerfile;
-
-    @Option(names = "--lock", paramLabel = "FILE", description = "Lock file to write (default: next to the Dockerfile, strata.lock).")
-    Path lockFile;
+    @Mixin DockerfileArguments files;
 
     @Option(names = "--image", paramLabel = "FILE",
             description = "Image built from this Dockerfile (docker-archive, OCI archive or layout) to read installed package versions from.")
@@ -55,7 +46,7 @@ public final class LockCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        DockerfileLocation where = DockerfileLocation.of(path, dockerfile, lockFile);
+        DockerfileLocation where = files.location();
         if (!Files.isRegularFile(where.dockerfile())) {
             err.println("strata: " + where.dockerfile() + ": no such Dockerfile");
             err.flush();

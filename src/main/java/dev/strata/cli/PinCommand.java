@@ -10,11 +10,10 @@ import dev.strata.report.LockPinTextRenderer;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code strata pin}: rewrites the Dockerfile from strata.lock, changing only the pinned tokens. */
@@ -24,15 +23,7 @@ import picocli.CommandLine.Spec;
 public final class PinCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "PATH", defaultValue = ".",
-            description = "Project directory or Dockerfile (default: ${DEFAULT-VALUE}).")
-    Path path;
-
-    @Option(names = {"-f", "--file"}, paramLabel = "DOCKERFILE", description = "Dockerfile (default: PATH/Dockerfile).")
-    Path dockerfile;
-
-    @Option(names = "--lock", paramLabel = "FILE", description = "Lock file (default: next to the Dockerfile, strata.lock).")
-    Path lockFile;
+    @Mixin DockerfileArguments files;
 
     @Option(names = "--dry-run", description = "Print a unified diff of the change instead of writing it.")
     boolean dryRun;
@@ -46,7 +37,7 @@ public final class PinCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        DockerfileLocation where = DockerfileLocation.of(path, dockerfile, lockFile);
+        DockerfileLocation where = files.location();
         if (!addChecksum.equals("flag") && !addChecksum.equals("run")) {
             return fail(err, "pin: --add-checksum must be flag or run, not '" + addChecksum + "'");
         }
