@@ -38,39 +38,6 @@ public final class DriftChecker {
         }
     }
 
-    /** {@code pythonIndex} may be null: pip entries are then reported unchecked (and npm ones too). */
-    public DriftChecker(RegistryClient registry, DownloadResolver downloads, GitResolver git, PythonIndex pythonIndex) {
-        this(registry, downloads, git, pythonIndex, null);
-    }
-
-    /** As above; {@code npmRegistry} may be null: npm entries are then reported unchecked. */
-    public DriftChecker(RegistryClient registry, DownloadResolver downloads, GitResolver git, PythonIndex pythonIndex, NpmRegistry npmRegistry) {
-        this(registry, downloads, git, pythonIndex, npmRegistry, null);
-    }
-
-    /**
-     * As above; {@code aptArchive} may be null: apt entries are then reported unchecked (they are
-     * also unchecked when the lock has no apt snapshot).
-     */
-    public DriftChecker(RegistryClient registry, DownloadResolver downloads, GitResolver git, PythonIndex pythonIndex, NpmRegistry npmRegistry,
-            AptArchive aptArchive) {
-        this(registry, downloads, git, archives(pythonIndex, npmRegistry, aptArchive));
-    }
-
-    private static List<PackageArchive> archives(PythonIndex pythonIndex, NpmRegistry npmRegistry, AptArchive aptArchive) {
-        List<PackageArchive> out = new ArrayList<>();
-        if (pythonIndex != null) {
-            out.add(new PythonIndexArchive(pythonIndex));
-        }
-        if (npmRegistry != null) {
-            out.add(new NpmRegistryArchive(npmRegistry));
-        }
-        if (aptArchive != null) {
-            out.add(new AptSnapshotArchive(aptArchive));
-        }
-        return out;
-    }
-
     public DriftReport check(LockFile lock, String lockName) throws ResolutionException {
         List<DriftEntry> out = new ArrayList<>();
         for (ImageLock i : lock.images()) {

@@ -63,7 +63,7 @@ class AptDriftTest {
     void aVersionListedInTheSnapshotIsOkAndOneMissingIsGone() throws Exception {
         try (LoopbackServer http = new LoopbackServer()) {
             serveArchive(http);
-            DriftChecker checker = new DriftChecker(null, null, null, null, null, new AptArchive(http.url("/"), "amd64", Duration.ofSeconds(5)));
+            DriftChecker checker = new DriftChecker(null, null, null, List.of(new AptSnapshotArchive(new AptArchive(http.url("/"), "amd64", Duration.ofSeconds(5)))));
             DriftReport report = checker.check(lock(), "strata.lock");
             assertThat(report.entries()).extracting(e -> e.subject() + " " + e.status().label())
                     .containsExactly("apt:curl ok", "apt:git ok", "apt:libssl3 gone", "apt:tzdata ok");

@@ -82,7 +82,7 @@ class DriftIntegrationTest {
                     "sha256:0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9",
                     "sha256:4f3b8e5a1c2d7e9f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6071");
 
-            DriftChecker checker = new DriftChecker(client, downloads, git, index691);
+            DriftChecker checker = new DriftChecker(client, downloads, git, List.of(new PythonIndexArchive(index691)));
             DriftReport before = checker.check(lock, "strata.lock");
             assertThat(before.entries()).extracting(DriftEntry::status)
                     .containsExactly(DriftStatus.OK, DriftStatus.OK, DriftStatus.OK, DriftStatus.OK, DriftStatus.OK, DriftStatus.OK,

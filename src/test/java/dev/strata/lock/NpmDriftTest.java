@@ -40,7 +40,7 @@ class NpmDriftTest {
             serve(http, "/left-pad", "left-pad.json");
             serve(http, "/is-thirteen", "is-thirteen.json");
             serve(http, "/@lab/plot", "lab-plot.json"); // requested as /@lab%2fplot
-            DriftChecker checker = new DriftChecker(null, null, null, null, new NpmRegistry(http.url("/"), Duration.ofSeconds(5)));
+            DriftChecker checker = new DriftChecker(null, null, null, List.of(new NpmRegistryArchive(new NpmRegistry(http.url("/"), Duration.ofSeconds(5)))));
             DriftReport report = checker.check(lock(npm("@lab/plot", "0.4.2"), npm("is-thirteen", "2.0.0"), npm("left-pad", "1.1.3"),
                     npm("left-pad-unpublished", "1.0.0"), new PackageLock("apt", "curl", "7.88.1-10+deb12u5", null, List.of(), "image", T)), "strata.lock");
             assertThat(report.entries()).extracting(e -> e.subject() + " " + e.status().label() + " " + e.locked() + " -> " + e.current())
@@ -79,7 +79,7 @@ class NpmDriftTest {
     void aRegistryThatAnswersNonsenseIsAnErrorNotDrift() throws Exception {
         try (LoopbackServer http = new LoopbackServer()) {
             http.files.put("/left-pad", new LoopbackServer.Body("<html>maintenance</html>".getBytes(), "text/html"));
-            DriftChecker checker = new DriftChecker(null, null, null, null, new NpmRegistry(http.url("/"), Duration.ofSeconds(5)));
+            DriftChecker checker = new DriftChecker(null, null, null, List.of(new NpmRegistryArchive(new NpmRegistry(http.url("/"), Duration.ofSeconds(5)))));
             assertThatThrownBy(() -> checker.check(lock(npm("left-pad", "1.3.0")), "strata.lock"))
                     .isInstanceOf(ResolutionException.class).hasMessageContaining("not JSON");
             Path lockFile = tmp.resolve("strata.lock");
