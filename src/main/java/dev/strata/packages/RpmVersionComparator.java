@@ -15,31 +15,14 @@ public final class RpmVersionComparator implements Comparator<String> {
 
     @Override
     public int compare(String a, String b) {
-        String[] x = split(a);
-        String[] y = split(b);
+        String[] x = DebianVersionComparator.split(a);
+        String[] y = DebianVersionComparator.split(b);
         int c = DebianVersionComparator.compareNumbers(x[0], y[0]);
         if (c != 0) {
             return c;
         }
         c = rpmvercmp(x[1], y[1]);
         return c != 0 ? c : rpmvercmp(x[2], y[2]);
-    }
-
-    private static String[] split(String v) {
-        String s = v.trim();
-        String epoch = "0";
-        int colon = s.indexOf(':');
-        if (colon > 0 && s.substring(0, colon).chars().allMatch(Character::isDigit)) {
-            epoch = s.substring(0, colon);
-            s = s.substring(colon + 1);
-        }
-        String release = "";
-        int dash = s.lastIndexOf('-');
-        if (dash >= 0) {
-            release = s.substring(dash + 1);
-            s = s.substring(0, dash);
-        }
-        return new String[] {epoch, s, release};
     }
 
     private static boolean alnum(char c) {
