@@ -29,6 +29,11 @@ public record LockFile(
         this(lockVersion, dockerfile, images, downloads, git, packages, aptSnapshots, null);
     }
 
+    /** The same lock recording {@code file} as the locked Dockerfile (pin's rewrite keeps every entry). */
+    public LockFile withDockerfile(LockedDockerfile file) {
+        return new LockFile(lockVersion, file, images, downloads, git, packages, aptSnapshots, cranSnapshot);
+    }
+
     /** The same lock with {@code snapshot} as its CRAN snapshot. */
     public LockFile withCranSnapshot(CranSnapshot snapshot) {
         return new LockFile(lockVersion, dockerfile, images, downloads, git, packages, aptSnapshots, snapshot);

@@ -109,8 +109,7 @@ public final class Pinner {
             return;
         }
         AtomicFiles.write(target, plan.after(), backup);
-        LockFile updated = new LockFile(lock.lockVersion(), new LockedDockerfile(lock.dockerfile().path(), Hashes.sha256Hex(plan.after())),
-                lock.images(), lock.downloads(), lock.git(), lock.packages(), lock.aptSnapshots(), lock.cranSnapshot());
+        LockFile updated = lock.withDockerfile(new LockedDockerfile(lock.dockerfile().path(), Hashes.sha256Hex(plan.after())));
         AtomicFiles.write(lockPath, LockFileIO.write(updated).getBytes(StandardCharsets.UTF_8), null);
     }
 
