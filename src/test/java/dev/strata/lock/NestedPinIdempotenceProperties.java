@@ -2,9 +2,6 @@ package dev.strata.lock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -65,30 +62,14 @@ class NestedPinIdempotenceProperties {
 
     @Property(tries = 150)
     void pinningTwiceChangesNothingTheSecondTime(@ForAll("dockerfiles") String text) throws Exception {
-        Path dir = Files.createTempDirectory("strata-nested-pin-prop");
-        try {
-            Path dockerfile = dir.resolve("Dockerfile");
-            Path lockPath = dir.resolve("strata.lock");
-            byte[] original = text.getBytes(StandardCharsets.UTF_8);
-            Files.write(dockerfile, original);
-            LockFile lock = lockFor(original);
-            Files.writeString(lockPath, LockFileIO.write(lock));
-            PinResult first = Pinner.plan(dockerfile, lock);
-            assertThat(first.notes()).isEmpty();
-            // every RUN line is pinned: one edit or more per RUN, plus the FROM digest
-            long runs = text.lines().filter(l -> l.startsWith("RUN ")).count();
-            assertThat(first.edits().stream().map(TextEdit::why).count()).isGreaterThanOrEqualTo(runs + 1);
-            Pinner.write(first, lock, lockPath);
-            byte[] pinned = Files.readAllBytes(dockerfile);
-            PinResult second = Pinner.plan(dockerfile, LockFileIO.read(lockPath));
-            assertThat(second.edits()).isEmpty();
-            assertThat(second.notes()).isEmpty();
-            assertThat(second.after()).isEqualTo(pinned);
-            assertThat(new String(pinned, StandardCharsets.UTF_8).lines().count()).isEqualTo(text.lines().count());
-        } finally {
-            try (var walk = Files.walk(dir)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        PinTwice pin = PinTwice.run(text, NestedPinIdempotenceProperties::lockFor);
+        assertThat(pin.first().notes()).isEmpty();
+        // every RUN line is pinned: one edit or more per RUN, plus the FROM digest
+        long runs = text.lines().filter(l -> l.startsWith("RUN ")).count();
+        assertThat(pin.first().edits().stream().map(TextEdit::why).count()).isGreaterThanOrEqualTo(runs + 1);
+        assertThat(pin.second().edits()).isEmpty();
+        assertThat(pin.second().notes()).isEmpty();
+        assertThat(pin.second().after()).isEqualTo(pin.pinned());
+        assertThat(pin.pinnedText().lines().count()).isEqualTo(text.lines().count());
     }
 }

@@ -2,9 +2,6 @@ package dev.strata.lock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -51,27 +48,11 @@ class PinIdempotenceProperties {
 
     @Property(tries = 150)
     void pinningTwiceChangesNothingTheSecondTime(@ForAll("dockerfiles") String text) throws Exception {
-        Path dir = Files.createTempDirectory("strata-pin-prop");
-        try {
-            Path dockerfile = dir.resolve("Dockerfile");
-            Path lockPath = dir.resolve("strata.lock");
-            byte[] original = text.getBytes(StandardCharsets.UTF_8);
-            Files.write(dockerfile, original);
-            LockFile lock = lockFor(original);
-            Files.writeString(lockPath, LockFileIO.write(lock));
-            PinResult first = Pinner.plan(dockerfile, lock);
-            assertThat(first.changes()).isTrue();
-            Pinner.write(first, lock, lockPath);
-            byte[] pinned = Files.readAllBytes(dockerfile);
-            PinResult second = Pinner.plan(dockerfile, LockFileIO.read(lockPath));
-            assertThat(second.edits()).isEmpty();
-            assertThat(second.after()).isEqualTo(pinned);
-            // nothing but insertions and in-place replacements: the original lines' non-pinned text survives
-            assertThat(new String(pinned, StandardCharsets.UTF_8).lines().count()).isEqualTo(text.lines().count());
-        } finally {
-            try (var walk = Files.walk(dir)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        PinTwice pin = PinTwice.run(text, PinIdempotenceProperties::lockFor);
+        assertThat(pin.first().changes()).isTrue();
+        assertThat(pin.second().edits()).isEmpty();
+        assertThat(pin.second().after()).isEqualTo(pin.pinned());
+        // nothing but insertions and in-place replacements: the original lines' non-pinned text survives
+        assertThat(pin.pinnedText().lines().count()).isEqualTo(text.lines().count());
     }
 }

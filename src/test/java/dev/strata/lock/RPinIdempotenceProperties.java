@@ -2,9 +2,6 @@ package dev.strata.lock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -47,28 +44,13 @@ class RPinIdempotenceProperties {
 
     @Property(tries = 150)
     void pinningTwiceChangesNothingTheSecondTime(@ForAll("dockerfiles") String text) throws Exception {
-        Path dir = Files.createTempDirectory("strata-rpin-prop");
-        try {
-            Path dockerfile = dir.resolve("Dockerfile");
-            Path lockPath = dir.resolve("strata.lock");
-            byte[] original = text.getBytes(StandardCharsets.UTF_8);
-            Files.write(dockerfile, original);
-            LockFile lock = RPinTest.lockFor(original, true);
-            Files.writeString(lockPath, LockFileIO.write(lock));
-            PinResult first = Pinner.plan(dockerfile, lock);
-            assertThat(first.notes()).isEmpty();
-            Pinner.write(first, lock, lockPath);
-            String once = Files.readString(dockerfile);
-            assertThat(count(once, RPinTest.URL)).isGreaterThanOrEqualTo(count(text, "install.packages(") + count(text, "install2.r"));
-            assertThat(count(once, "renv@" + RPinTest.COMMIT)).isEqualTo(count(text, "rstudio/renv"));
-            PinResult second = Pinner.plan(dockerfile, LockFileIO.read(lockPath));
-            assertThat(second.edits()).isEmpty();
-            assertThat(second.changes()).isFalse();
-        } finally {
-            try (var walk = Files.walk(dir)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        PinTwice pin = PinTwice.run(text, original -> RPinTest.lockFor(original, true));
+        assertThat(pin.first().notes()).isEmpty();
+        String once = pin.pinnedText();
+        assertThat(count(once, RPinTest.URL)).isGreaterThanOrEqualTo(count(text, "install.packages(") + count(text, "install2.r"));
+        assertThat(count(once, "renv@" + RPinTest.COMMIT)).isEqualTo(count(text, "rstudio/renv"));
+        assertThat(pin.second().edits()).isEmpty();
+        assertThat(pin.second().changes()).isFalse();
     }
 
     private static int count(String text, String what) {
